@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveChromiumPath } from './chromium';
+
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  headless?: boolean;
+}
+
+/** Launches Chromium with the production build loaded, the way a user loads the unpacked extension. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-profile-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: resolveChromiumPath(),
+    headless: options.headless ?? true,
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+export function extensionIdOf(worker: Worker): string {
+  const id = new URL(worker.url()).host;
+  if (!id) throw new Error(`Cannot read the extension id from ${worker.url()}`);
+  return id;
+}

@@ -1,0 +1,47 @@
+import type { BrowserContext, Request } from '@playwright/test';
+
+export interface RoutedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+export type RequestHandler = (request: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}) => Promise<RoutedResponse>;
+
+/** Serves every request to `origin` (page loads and the extension worker's fetches alike) from `handler`. */
+export async function routeOriginToHandler(context: BrowserContext, origin: string, handler: RequestHandler) {
+  await context.route(`${origin}/**`, async (route) => {
+    const request: Request = route.request();
+    try {
+      const response = await handler({
+        method: request.method(),
+        url: request.url(),
+        headers: await request.allHeaders(),
+        body: request.postData(),
+      });
+      await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+    } catch {
+      // Closing the context mid-request lands here; nothing to answer any more.
+      await route.abort('failed').catch(() => {});
+    }
+  });
+}
+
+/** Forwards every request to `origin` to a local HTTP server, keeping path and query. */
+export async function routeOriginToServer(context: BrowserContext, origin: string, serverUrl: string) {
+  await context.route(`${origin}/**`, async (route) => {
+    const request = route.request();
+    const target = new URL(request.url());
+    const local = new URL(target.pathname + target.search, serverUrl);
+    try {
+      const response = await route.fetch({ url: local.toString() });
+      await route.fulfill({ response });
+    } catch {
+      await route.abort('failed').catch(() => {});
+    }
+  });
+}
