@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { GreenhouseError } from './errors';
+import type { HarvestHttp } from './http';
+import {
+  type Application,
+  applicationSchema,
+  attachmentSchema,
+  type Candidate,
+  candidateSchema,
+  customFieldOptionSchema,
+  educationSchema,
+  employmentSchema,
+  type Job,
+  jobSchema,
+  noteSchema,
+  sourceSchema,
+  type User,
+  userSchema,
+} from './schemas';
+import { SCOPE_PROBES, type Scope } from './scopes';
+import {
+  type CreateAttachmentBody,
+  type CreateCandidateBody,
+  type CreateEducationBody,
+  type CreateEmploymentBody,
+  type CreateNoteBody,
+  createCandidateResponseSchema,
+  WRITE_PROBE_GRANTED_STATUSES,
+} from './unconfirmed';
+
+const MAX_IDS = 50;
+
+/** The id of a record Greenhouse just returned; a record without one is unusable. */
+export function requireId(record: { id?: number | undefined }, what: string): number {
+  if (typeof record.id !== 'number') {
+    throw new GreenhouseError({
+      kind: 'bad_response',
+      message: `Greenhouse returned a ${what} without an id`,
+    });
+  }
+  return record.id;
+}
+
+export type ProspectApplicationBody = {
+  candidate_id: number;
+  prospect: true;
+  job_ids?: number[];
+  source_id?: number;
+};
+export type CandidateApplicationBody = { candidate_id: number; job_id: number; source_id?: number };
+
+/** Typed Harvest v3 endpoints used by the extension. `actAs` is the Greenhouse user id the token acts as. */
+export class HarvestApi {
+  constructor(
+    private readonly http: HarvestHttp,
+    private readonly actAs: number | null,
+  ) {}
+
+  private async list<S extends z.ZodType>(
+    path: string,
+    scope: string,
+    item: S,
+    query: Record<string, string | number | boolean | undefined> = {},
+  ) {
+    const out: z.output<S>[] = [];
+    for await (const row of this.http.paginate({ path, scope, actAs: this.actAs, item, query }))
+      out.push(row);
+    return out;
+  }
+
+  // Candidates
+  findCandidatesByEmail(email: string): Promise<Candidate[]> {
+    return this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, { email });
+  }
+  async getCandidates(ids: readonly number[]): Promise<Candidate[]> {
+    const out: Candidate[] = [];
+    for (let i = 0; i < ids.length; i += MAX_IDS) {
+      out.push(
+        ...(await this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, {
+          ids: ids.slice(i, i + MAX_IDS).join(','),
+        })),
+      );
+    }
+    return out;
+  }
+  /** Candidates created at or after `since` (ISO): the read-back after a lost create response. */
+  candidatesCreatedSince(since: string): Promise<Candidate[]> {
+    return this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, {
+      created_at: `gte|${since}`,
+    });
+  }
+  async createCandidate(body: CreateCandidateBody) {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/candidates',
+      body,
+      scope: 'harvest:candidates:create',
+      schema: createCandidateResponseSchema,
+      actAs: this.actAs,
+    });
+    return { candidate: data.candidate, application: data.application ?? null };
+  }
+  async updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Candidate> {
+    const { data } = await this.http.request({
+      method: 'PATCH',
+      path: `/v3/candidates/${id}`,
+      body,
+      scope: 'harvest:candidates:update',
+      schema: candidateSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+
+  // Applications
+  async createApplication(body: CandidateApplicationBody | ProspectApplicationBody): Promise<Application> {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/applications',
+      body,
+      scope: 'harvest:applications:create',
+      schema: applicationSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+  applicationsOfCandidate(candidateId: number): Promise<Application[]> {
+    return this.list('/v3/applications', 'harvest:applications:list', applicationSchema, {
+      candidate_ids: candidateId,
+    });
+  }
+
+  // Attachments, notes, employments, educations
+  async createAttachment(body: CreateAttachmentBody) {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/attachments',
+      body,
+      scope: 'harvest:attachments:create',
+      schema: attachmentSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+  async createNote(body: CreateNoteBody) {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/notes',
+      body,
+      scope: 'harvest:notes:create',
+      schema: noteSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+  async createEmployment(body: CreateEmploymentBody) {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/candidate_employments',
+      body,
+      scope: 'harvest:candidate_employments:create',
+      schema: employmentSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+  async createEducation(body: CreateEducationBody) {
+    const { data } = await this.http.request({
+      method: 'POST',
+      path: '/v3/candidate_educations',
+      body,
+      scope: 'harvest:candidate_educations:create',
+      schema: educationSchema,
+      actAs: this.actAs,
+    });
+    return data;
+  }
+
+  // Reference data
+  listJobs(status?: 'open' | 'draft' | 'closed'): Promise<Job[]> {
+    return this.list('/v3/jobs', 'harvest:jobs:list', jobSchema, { status });
+  }
+  listUsers(query: { ids?: number[]; primary_email?: string } = {}): Promise<User[]> {
+    return this.list('/v3/users', 'harvest:users:list', userSchema, {
+      ids: query.ids?.join(','),
+      primary_email: query.primary_email,
+    });
+  }
+  listSources() {
+    return this.list('/v3/sources', 'harvest:sources:list', sourceSchema);
+  }
+  listCustomFieldOptions(customFieldKey: 'school_name' | 'degree' | 'discipline') {
+    return this.list(
+      '/v3/custom_field_options',
+      'harvest:custom_field_options:list',
+      customFieldOptionSchema,
+      {
+        custom_field_key: customFieldKey,
+      },
+    );
+  }
+
+  /** Tells whether the token carries `scope`, with a call that reads one row or writes nothing. */
+  async probeScope(scope: Scope): Promise<'granted' | 'missing'> {
+    const probe = SCOPE_PROBES[scope];
+    try {
+      await this.http.request({
+        method: probe.method,
+        path: probe.path,
+        body: probe.method === 'GET' ? undefined : {},
+        scope,
+        schema: z.unknown(),
+        actAs: this.actAs,
+      });
+      return 'granted';
+    } catch (error) {
+      if (!(error instanceof GreenhouseError)) throw error;
+      if (error.kind === 'forbidden') return 'missing';
+      if (error.status !== undefined && WRITE_PROBE_GRANTED_STATUSES.has(error.status)) return 'granted';
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { HarvestApi } from './api';
+import type { GovernorClock, RateGovernor } from './governor';
+import { HarvestHttp } from './http';
+import { type ClientCredentials, type TokenCache, TokenProvider } from './token';
+
+export interface HarvestClientDeps {
+  credentials: () => Promise<ClientCredentials | null>;
+  tokenCache: TokenCache;
+  fetch?: typeof fetch;
+  governor?: RateGovernor;
+  clock?: GovernorClock;
+  timeoutMs?: number;
+}
+
+export interface HarvestClient {
+  tokens: TokenProvider;
+  http: HarvestHttp;
+  /** Endpoints acting as `actAs` (a Greenhouse user id) or, with null, as the credential's service user. */
+  api: (actAs: number | null) => HarvestApi;
+}
+
+export function createHarvestClient(deps: HarvestClientDeps): HarvestClient {
+  const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const tokens = new TokenProvider({
+    credentials: deps.credentials,
+    cache: deps.tokenCache,
+    fetch: doFetch,
+    now: deps.clock?.now,
+  });
+  const http = new HarvestHttp({
+    tokens,
+    fetch: doFetch,
+    governor: deps.governor,
+    clock: deps.clock,
+    timeoutMs: deps.timeoutMs,
+  });
+  return { tokens, http, api: (actAs) => new HarvestApi(http, actAs) };
+}

@@ -1,0 +1,149 @@
+import { GreenhouseError, MESSAGES } from './errors';
+import { tokenExpiryMs, tokenResponseSchema } from './unconfirmed';
+
+export const TOKEN_URL = 'https://auth.greenhouse.io/token';
+const REFRESH_EARLY_MS = 60_000;
+const TOKEN_TIMEOUT_MS = 15_000;
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+export interface CachedToken {
+  accessToken: string;
+  expiresAt: number;
+}
+/** Where minted tokens are kept between worker restarts: `storage.session` in the extension. */
+export interface TokenCache {
+  get(key: string): Promise<CachedToken | null>;
+  set(key: string, token: CachedToken): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface TokenProviderDeps {
+  credentials: () => Promise<ClientCredentials | null>;
+  cache: TokenCache;
+  fetch: typeof fetch;
+  now?: () => number;
+}
+
+export function memoryTokenCache(): TokenCache {
+  const map = new Map<string, CachedToken>();
+  return {
+    get: async (key) => map.get(key) ?? null,
+    set: async (key, token) => void map.set(key, token),
+    delete: async (key) => void map.delete(key),
+  };
+}
+
+const encodeBasic = (id: string, secret: string) => btoa(unescape(encodeURIComponent(`${id}:${secret}`)));
+
+/** Mints client-credentials tokens per acting user (`sub`), caches them until shortly before expiry. */
+export class TokenProvider {
+  private readonly inFlight = new Map<string, Promise<CachedToken>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: TokenProviderDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private async cacheKey(sub: number | null): Promise<{ key: string; credentials: ClientCredentials }> {
+    const credentials = await this.deps.credentials();
+    if (!credentials) throw new GreenhouseError({ kind: 'not_connected', message: MESSAGES.notConnected });
+    return { key: `${credentials.clientId}|${sub ?? 'service'}`, credentials };
+  }
+
+  async getToken(sub: number | null, options: { forceRefresh?: boolean } = {}): Promise<string> {
+    const { key, credentials } = await this.cacheKey(sub);
+    if (!options.forceRefresh) {
+      const cached = await this.deps.cache.get(key);
+      if (cached && cached.expiresAt - REFRESH_EARLY_MS > this.now()) return cached.accessToken;
+    }
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.mint(credentials, sub).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    const token = await pending;
+    await this.deps.cache.set(key, token);
+    return token.accessToken;
+  }
+
+  async invalidate(sub: number | null): Promise<void> {
+    const { key } = await this.cacheKey(sub);
+    await this.deps.cache.delete(key);
+  }
+
+  /** Mints with explicit credentials, e.g. to test a credential before it is saved. */
+  async mint(credentials: ClientCredentials, sub: number | null): Promise<CachedToken> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (sub !== null) form.set('sub', String(sub));
+    let response: Response;
+    try {
+      response = await this.deps.fetch(TOKEN_URL, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${encodeBasic(credentials.clientId, credentials.clientSecret)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: form.toString(),
+        signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+      });
+    } catch {
+      throw new GreenhouseError({ kind: 'unreachable', message: MESSAGES.unreachable });
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status === 401 || response.status === 400) {
+      let detail = '';
+      try {
+        const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+        detail = String(body.message ?? body.error ?? '');
+      } catch {}
+      if (sub !== null && /sub|user/i.test(detail)) {
+        throw new GreenhouseError({
+          kind: 'forbidden',
+          status: response.status,
+          message: `Greenhouse refused to act as user ${sub}: ${detail}`,
+        });
+      }
+      throw new GreenhouseError({
+        kind: 'invalid_credentials',
+        status: response.status,
+        message: detail ? `${MESSAGES.invalidCredentials} (${detail})` : MESSAGES.invalidCredentials,
+      });
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new GreenhouseError({
+        kind: response.status === 429 ? 'rate_limited' : 'transient',
+        status: response.status,
+        message: `Greenhouse's sign-in service answered HTTP ${response.status}`,
+        retryAfterMs: Number(response.headers.get('retry-after') ?? 0) * 1000 || undefined,
+      });
+    }
+    if (!response.ok) {
+      throw new GreenhouseError({
+        kind: 'forbidden',
+        status: response.status,
+        message: `Greenhouse refused the token request (HTTP ${response.status})`,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new GreenhouseError({
+        kind: 'bad_response',
+        message: 'Greenhouse sent an unreadable token response',
+      });
+    }
+    const parsed = tokenResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new GreenhouseError({
+        kind: 'bad_response',
+        message: 'Greenhouse sent a token response without a token',
+      });
+    }
+    return { accessToken: parsed.data.access_token, expiresAt: tokenExpiryMs(parsed.data, this.now()) };
+  }
+}

@@ -1,0 +1,61 @@
+/** Transport-neutral request and response, so Playwright routes, Node's http server and Vitest share one handler. */
+export interface SandboxRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+export interface SandboxResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The write committed but the connection is dropped before any answer: the client sees a network error. */
+  dropConnection?: boolean;
+}
+
+export interface SandboxCredential {
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+}
+
+export type FaultAction =
+  | { type: 'status'; status: number; body?: unknown; rawBody?: string; retryAfterSeconds?: number }
+  | { type: 'delay'; ms: number }
+  | { type: 'drop-after-commit' }
+  | { type: 'drop-before' };
+
+export interface Fault {
+  method?: string;
+  /** Matched against the path (no query): exact string or a RegExp. */
+  path?: string | RegExp;
+  /** How many matching requests the fault applies to (default 1). */
+  times?: number;
+  action: FaultAction;
+}
+
+export interface RecordedRequest {
+  at: number;
+  method: string;
+  host: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+  dropped: boolean;
+}
+
+export interface SandboxConfig {
+  credentials?: SandboxCredential[];
+  /** Requests per fixed window on /v3 (Greenhouse's documented example is 75 per 30 s). */
+  rateLimit?: { limit: number; windowMs: number };
+  tokenTtlMs?: number;
+  /** What a list call with a non-Site-Admin `sub` gets: Greenhouse's behaviour is unconfirmed. */
+  nonAdminLists?: 'forbidden' | 'empty';
+  /** Added before every answer (benchmarks use 100 ms). */
+  latencyMs?: number;
+  /** Extra open jobs beyond the fixtures, e.g. 1,201 for pagination tests. */
+  extraJobs?: number;
+  now?: () => number;
+}

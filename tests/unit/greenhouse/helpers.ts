@@ -1,0 +1,21 @@
+import { createHarvestClient } from '../../../lib/greenhouse/client';
+import type { GovernorClock } from '../../../lib/greenhouse/governor';
+import { memoryTokenCache } from '../../../lib/greenhouse/token';
+import { DEMO_CREDENTIAL } from '../../harvest-sandbox/fixtures';
+import { HarvestSandbox } from '../../harvest-sandbox/sandbox';
+import type { SandboxConfig } from '../../harvest-sandbox/types';
+
+export function setup(
+  config: SandboxConfig = {},
+  options: { credential?: { clientId: string; clientSecret: string }; clock?: GovernorClock } = {},
+) {
+  const sandbox = new HarvestSandbox(config);
+  const credential = options.credential ?? DEMO_CREDENTIAL;
+  const client = createHarvestClient({
+    credentials: async () => ({ clientId: credential.clientId, clientSecret: credential.clientSecret }),
+    tokenCache: memoryTokenCache(),
+    fetch: sandbox.fetch,
+    clock: options.clock,
+  });
+  return { sandbox, client };
+}
