@@ -21,7 +21,9 @@ describe('readProfile on every candidate of the sample dataset', () => {
       const doc = renderPage(dataset, `/jobs/${entry.jobId}/candidates/${candidate.id}`);
       const read = readProfile(doc);
       if (!read.ok) throw new Error(`unreadable: ${read.unreadable}`);
-      expect(read.value.candidate).toEqual(shown({ ...candidate, location: nullIfEmpty(candidate.location) }));
+      expect(read.value.candidate).toEqual(
+        shown({ ...candidate, location: nullIfEmpty(candidate.location) }),
+      );
       expect(read.value.job).toEqual(dataset.jobs.find((j) => j.id === entry.jobId));
       expect(read.value.observation).toEqual({
         jobId: entry.jobId,
@@ -29,7 +31,9 @@ describe('readProfile on every candidate of the sample dataset', () => {
         status: entry.status,
         eventTimes: Object.fromEntries(entry.events.map((e) => [e.type, e.at])),
       });
-      expect(read.value.profileUrl).toBe(`https://app.pin.com/jobs/${entry.jobId}/candidates/${candidate.id}`);
+      expect(read.value.profileUrl).toBe(
+        `https://app.pin.com/jobs/${entry.jobId}/candidates/${candidate.id}`,
+      );
     });
   }
 
@@ -47,10 +51,18 @@ describe('unreadable pages give a typed answer, never an exception', () => {
     doc.querySelector('.candidate-name')!.remove();
     expect(readProfile(doc)).toEqual({ ok: false, unreadable: "the candidate's name" });
     doc.querySelector('section.contact-info')?.remove();
-    doc.querySelector('.candidate-header')!.append(Object.assign(doc.createElement('h1'), { className: 'candidate-name', textContent: 'X' }));
+    doc
+      .querySelector('.candidate-header')!
+      .append(Object.assign(doc.createElement('h1'), { className: 'candidate-name', textContent: 'X' }));
     expect(readProfile(doc)).toEqual({ ok: false, unreadable: 'the contact section' });
-    expect(readProfile(renderPage(dataset, '/jobs'))).toEqual({ ok: false, unreadable: 'the candidate profile' });
-    expect(readPipeline(renderPage(dataset, '/inbox'))).toEqual({ ok: false, unreadable: 'the job pipeline' });
+    expect(readProfile(renderPage(dataset, '/jobs'))).toEqual({
+      ok: false,
+      unreadable: 'the candidate profile',
+    });
+    expect(readPipeline(renderPage(dataset, '/inbox'))).toEqual({
+      ok: false,
+      unreadable: 'the job pipeline',
+    });
     expect(readInbox(renderPage(dataset, '/jobs'))).toEqual({ ok: false, unreadable: 'the inbox' });
   });
 });
@@ -63,14 +75,22 @@ describe('pipeline, inbox and jobs list', () => {
       expect(read.value.job).toEqual(job);
       const expected = dataset.pipeline.filter((p) => p.jobId === job.id);
       expect(read.value.rows.map((r) => r.observation)).toEqual(
-        expected.map((p) => ({ jobId: p.jobId, candidateId: p.candidateId, status: p.status, eventTimes: Object.fromEntries(p.events.map((e) => [e.type, e.at])) })),
+        expected.map((p) => ({
+          jobId: p.jobId,
+          candidateId: p.candidateId,
+          status: p.status,
+          eventTimes: Object.fromEntries(p.events.map((e) => [e.type, e.at])),
+        })),
       );
     }
   });
   it('reads inbox threads', () => {
     const read = readInbox(renderPage(dataset, '/inbox'));
     if (!read.ok) throw new Error(read.unreadable);
-    expect(read.value.observations.map((o) => `${o.jobId}/${o.candidateId}:${o.status}`).sort()).toEqual(['j-backend/c-long:interested', 'j-backend/c-multi:replied']);
+    expect(read.value.observations.map((o) => `${o.jobId}/${o.candidateId}:${o.status}`).sort()).toEqual([
+      'j-backend/c-long:interested',
+      'j-backend/c-multi:replied',
+    ]);
   });
   it('reads the jobs list', () => {
     expect(readJobsList(renderPage(dataset, '/jobs'))).toEqual({ ok: true, value: dataset.jobs });
@@ -81,7 +101,10 @@ describe('pageFromUrl', () => {
   it.each([
     ['https://app.pin.com/jobs', { kind: 'jobs' }],
     ['https://app.pin.com/jobs/j-1', { kind: 'pipeline', jobId: 'j-1' }],
-    ['https://app.pin.com/jobs/j-1/candidates/c%20x?tab=1', { kind: 'profile', jobId: 'j-1', candidateId: 'c x' }],
+    [
+      'https://app.pin.com/jobs/j-1/candidates/c%20x?tab=1',
+      { kind: 'profile', jobId: 'j-1', candidateId: 'c x' },
+    ],
     ['https://app.pin.com/inbox', { kind: 'inbox' }],
     ['https://app.pin.com/settings', { kind: 'other' }],
     ['https://evil.example/jobs', { kind: 'other' }],

@@ -20,7 +20,9 @@ const text = (el: Element | null | undefined): string | null => {
 };
 
 function readStatusAndEvents(scope: Element): Omit<StatusObservation, 'jobId' | 'candidateId'> | null {
-  const status = pinStatusSchema.safeParse(scope.querySelector(css('statusPill'))?.getAttribute('data-status'));
+  const status = pinStatusSchema.safeParse(
+    scope.querySelector(css('statusPill'))?.getAttribute('data-status'),
+  );
   if (!status.success) return null;
   const eventTimes: StatusObservation['eventTimes'] = {};
   for (const entry of scope.querySelectorAll(css('eventEntry'))) {

@@ -11,7 +11,9 @@ describe('every Pin selector matches the pages it is kept with', () => {
     for (const [count, path] of spec.expect) {
       it(`${name} matches ${count}× on ${path}`, () => {
         const doc = renderPage(dataset, path);
-        expect(doc.querySelectorAll(spec.css).length, `selector ${name} (${spec.css}) on ${path}`).toBe(count);
+        expect(doc.querySelectorAll(spec.css).length, `selector ${name} (${spec.css}) on ${path}`).toBe(
+          count,
+        );
       });
     }
   }

@@ -1,5 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type ProfileReading, type PipelineRow, type Read, readInbox, readJobsList, readPipeline, readProfile } from './read';
+import {
+  type PipelineRow,
+  type ProfileReading,
+  type Read,
+  readInbox,
+  readJobsList,
+  readPipeline,
+  readProfile,
+} from './read';
 import { type PinPage, pageFromUrl } from './routes';
 import type { PinJob, StatusObservation } from './types';
 
@@ -19,7 +27,9 @@ export function readPinPage(doc: Document, href: string): PinPageState {
     if (read.ok) return ok(read.value);
     // An empty main means Pin is still rendering; anything else that cannot be read is reported.
     const main = doc.querySelector('main');
-    return !main || main.childElementCount === 0 ? { kind: 'loading', url: href, page } : { kind: 'unreadable', url: href, page, what: read.unreadable };
+    return !main || main.childElementCount === 0
+      ? { kind: 'loading', url: href, page }
+      : { kind: 'unreadable', url: href, page, what: read.unreadable };
   };
   switch (page.kind) {
     case 'profile':
@@ -30,7 +40,9 @@ export function readPinPage(doc: Document, href: string): PinPageState {
       );
     case 'pipeline':
       return settle(readPipeline(doc), (value) =>
-        value.job.id === page.jobId ? { kind: 'pipeline', url: href, ...value } : { kind: 'loading', url: href, page },
+        value.job.id === page.jobId
+          ? { kind: 'pipeline', url: href, ...value }
+          : { kind: 'loading', url: href, page },
       );
     case 'inbox':
       return settle(readInbox(doc), (value) => ({ kind: 'inbox', url: href, ...value }));

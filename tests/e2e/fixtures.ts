@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
+import { HarvestSandbox } from '../harvest-sandbox/sandbox';
+import type { SandboxConfig } from '../harvest-sandbox/types';
+import type { Dataset } from '../pin-app/dataset';
+import { loadDataset, type PinApp, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
 import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
-import { type RequestHandler, routeOriginToHandler } from './support/routing';
+import { type RequestHandler, routeOriginToHandler, routeOriginToServer } from './support/routing';
 
 const PAGES_DIR = path.resolve(import.meta.dirname, '../fixtures/pages');
 
@@ -18,28 +22,43 @@ export const staticPageHandler =
 export const GREENHOUSE_ORIGINS = ['https://auth.greenhouse.io', 'https://harvest.greenhouse.io'] as const;
 
 interface Fixtures {
+  /** The dataset the demo Pin app serves in this test (the sample by default). */
+  pinDataset: Dataset;
+  sandboxConfig: SandboxConfig;
+  /** The demo Pin app, served at https://app.pin.com inside the browser. */
+  pinApp: PinApp;
+  /** The Harvest sandbox, answering both Greenhouse hosts inside the browser. */
+  sandbox: HarvestSandbox;
+  userDataDir: string | undefined;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
-  /** Serves https://app.pin.com in this test; later the demo Pin app. */
-  pinHandler: RequestHandler;
-  /** Serves both Greenhouse hosts in this test; later the Harvest sandbox. */
-  greenhouseHandler: RequestHandler;
   openOptions: () => Promise<Page>;
 }
 
+const sampleDataset = loadDataset(SAMPLE_DATASET_PATH);
+
+/** Routes the two fake worlds into a browser context; used again when a test relaunches the browser. */
+export async function routeWorlds(context: BrowserContext, pinApp: PinApp, sandbox: HarvestSandbox) {
+  await routeOriginToServer(context, PIN_ORIGIN, pinApp.url);
+  for (const origin of GREENHOUSE_ORIGINS) {
+    await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
+  }
+}
+
 export const test = base.extend<Fixtures>({
-  pinHandler: async ({}, use) => use(staticPageHandler('plain.html')),
-  greenhouseHandler: async ({}, use) =>
-    use(async () => ({
-      status: 503,
-      headers: { 'content-type': 'application/json' },
-      body: '{"message":"No Greenhouse in this test"}',
-    })),
-  context: async ({ pinHandler, greenhouseHandler }, use) => {
-    const context = await launchWithExtension();
-    await routeOriginToHandler(context, PIN_ORIGIN, pinHandler);
-    for (const origin of GREENHOUSE_ORIGINS) await routeOriginToHandler(context, origin, greenhouseHandler);
+  pinDataset: [sampleDataset, { option: true }],
+  sandboxConfig: [{}, { option: true }],
+  userDataDir: [undefined, { option: true }],
+  pinApp: async ({ pinDataset }, use) => {
+    const app = await startPinApp({ dataset: pinDataset });
+    await use(app);
+    await app.close();
+  },
+  sandbox: async ({ sandboxConfig }, use) => use(new HarvestSandbox(sandboxConfig)),
+  context: async ({ pinApp, sandbox, userDataDir }, use) => {
+    const context = await launchWithExtension({ userDataDir });
+    await routeWorlds(context, pinApp, sandbox);
     await use(context);
     await context.close();
   },

@@ -34,7 +34,13 @@ function navigate(href: string): void {
 document.addEventListener('click', (event) => {
   const target = event.target as Element | null;
   const link = target?.closest('a[href]') as HTMLAnchorElement | null;
-  if (link && link.origin === location.origin && !link.href.startsWith('mailto:') && !event.metaKey && !event.ctrlKey) {
+  if (
+    link &&
+    link.origin === location.origin &&
+    !link.href.startsWith('mailto:') &&
+    !event.metaKey &&
+    !event.ctrlKey
+  ) {
     event.preventDefault();
     navigate(link.pathname + link.search);
     return;
@@ -42,7 +48,11 @@ document.addEventListener('click', (event) => {
   const button = target?.closest('button') as HTMLButtonElement | null;
   if (!button) return;
   const scope = button.closest('[data-job-id][data-candidate-id]') as HTMLElement | null;
-  const type = button.classList.contains('add-to-sequence') ? 'added_to_sequence' : button.classList.contains('mark-interested') ? 'marked_interested' : null;
+  const type = button.classList.contains('add-to-sequence')
+    ? 'added_to_sequence'
+    : button.classList.contains('mark-interested')
+      ? 'marked_interested'
+      : null;
   if (!scope || !type) return;
   button.disabled = true;
   void fetch('/api/events', {

@@ -19,9 +19,18 @@ export const datasetSchema = z
     const jobs = new Set(data.jobs.map((j) => j.id));
     const candidates = new Set(data.candidates.map((c) => c.id));
     data.pipeline.forEach((entry, i) => {
-      if (!jobs.has(entry.jobId)) ctx.addIssue({ code: 'custom', path: ['pipeline', i, 'jobId'], message: `unknown job "${entry.jobId}"` });
+      if (!jobs.has(entry.jobId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pipeline', i, 'jobId'],
+          message: `unknown job "${entry.jobId}"`,
+        });
       if (!candidates.has(entry.candidateId)) {
-        ctx.addIssue({ code: 'custom', path: ['pipeline', i, 'candidateId'], message: `unknown candidate "${entry.candidateId}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pipeline', i, 'candidateId'],
+          message: `unknown candidate "${entry.candidateId}"`,
+        });
       }
     });
   });
@@ -32,7 +41,9 @@ export type PipelineEntry = Dataset['pipeline'][number];
 export function parseDataset(raw: unknown, source = 'dataset'): Dataset {
   const parsed = datasetSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.slice(0, 5).map((issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const lines = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   throw new Error(`Invalid ${source}:\n${lines.join('\n')}`);
 }
 

@@ -35,7 +35,9 @@ export function generateLargeDataset(rows = 1000): Dataset {
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '1000' }, out: { type: 'string' } },
+  });
   const json = JSON.stringify(generateLargeDataset(Number(values.rows)), null, 2);
   if (values.out) fs.writeFileSync(values.out, json);
   else process.stdout.write(json);

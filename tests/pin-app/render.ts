@@ -7,7 +7,12 @@ import type { Dataset, PipelineEntry } from './dataset';
  */
 type Child = Node | string | null | undefined | false;
 
-export function h(doc: Document, tag: string, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElement {
+export function h(
+  doc: Document,
+  tag: string,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElement {
   const el = doc.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(key, value);
   for (const child of children) {
@@ -23,7 +28,11 @@ export const STATUS_LABEL: Record<PinStatus, string> = {
   replied: 'Replied',
   interested: 'Interested',
 };
-const EVENT_LABEL = { added_to_sequence: 'Added to sequence', replied: 'Replied', marked_interested: 'Marked interested' } as const;
+const EVENT_LABEL = {
+  added_to_sequence: 'Added to sequence',
+  replied: 'Replied',
+  marked_interested: 'Marked interested',
+} as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function monthLabel(ym: string): string {
@@ -53,10 +62,16 @@ export function parseRoute(pathname: string): Route {
 }
 
 const jobHref = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`;
-const profileHref = (jobId: string, candidateId: string) => `${jobHref(jobId)}/candidates/${encodeURIComponent(candidateId)}`;
+const profileHref = (jobId: string, candidateId: string) =>
+  `${jobHref(jobId)}/candidates/${encodeURIComponent(candidateId)}`;
 
 function statusPill(doc: Document, status: PinStatus): HTMLElement {
-  return h(doc, 'span', { class: `status-pill status-pill--${status}`, 'data-status': status }, STATUS_LABEL[status]);
+  return h(
+    doc,
+    'span',
+    { class: `status-pill status-pill--${status}`, 'data-status': status },
+    STATUS_LABEL[status],
+  );
 }
 
 function eventTimes(doc: Document, entry: PipelineEntry, className: string): HTMLElement {
@@ -65,7 +80,13 @@ function eventTimes(doc: Document, entry: PipelineEntry, className: string): HTM
     'ol',
     { class: className },
     ...entry.events.map((event) =>
-      h(doc, 'li', { 'data-event': event.type }, `${EVENT_LABEL[event.type]} `, h(doc, 'time', { datetime: event.at }, timeLabel(event.at))),
+      h(
+        doc,
+        'li',
+        { 'data-event': event.type },
+        `${EVENT_LABEL[event.type]} `,
+        h(doc, 'time', { datetime: event.at }, timeLabel(event.at)),
+      ),
     ),
   );
 }
@@ -86,7 +107,12 @@ export function renderJobs(doc: Document, data: Dataset): HTMLElement {
           'li',
           { class: 'job-card', 'data-job-id': job.id },
           h(doc, 'a', { class: 'job-card__title', href: jobHref(job.id) }, job.title),
-          h(doc, 'span', { class: 'job-card__count' }, `${data.pipeline.filter((p) => p.jobId === job.id).length} candidates`),
+          h(
+            doc,
+            'span',
+            { class: 'job-card__count' },
+            `${data.pipeline.filter((p) => p.jobId === job.id).length} candidates`,
+          ),
         ),
       ),
     ),
@@ -107,7 +133,12 @@ export function renderPipeline(doc: Document, data: Dataset, jobId: string): HTM
       doc,
       'table',
       { class: 'pipeline-table' },
-      h(doc, 'thead', {}, h(doc, 'tr', {}, ...['Candidate', 'Headline', 'Status', 'Activity'].map((t) => h(doc, 'th', {}, t)))),
+      h(
+        doc,
+        'thead',
+        {},
+        h(doc, 'tr', {}, ...['Candidate', 'Headline', 'Status', 'Activity'].map((t) => h(doc, 'th', {}, t))),
+      ),
       h(
         doc,
         'tbody',
@@ -118,7 +149,12 @@ export function renderPipeline(doc: Document, data: Dataset, jobId: string): HTM
             doc,
             'tr',
             { class: 'pipeline-row', 'data-candidate-id': entry.candidateId },
-            h(doc, 'td', { class: 'pipeline-row__name' }, h(doc, 'a', { href: profileHref(jobId, entry.candidateId) }, candidate?.name ?? '')),
+            h(
+              doc,
+              'td',
+              { class: 'pipeline-row__name' },
+              h(doc, 'a', { href: profileHref(jobId, entry.candidateId) }, candidate?.name ?? ''),
+            ),
             h(doc, 'td', { class: 'pipeline-row__headline' }, candidate?.headline ?? ''),
             h(doc, 'td', { class: 'pipeline-row__status' }, statusPill(doc, entry.status)),
             h(doc, 'td', { class: 'pipeline-row__activity' }, eventTimes(doc, entry, 'pipeline-row__events')),
@@ -150,7 +186,12 @@ export function renderProfile(doc: Document, data: Dataset, jobId: string, candi
     doc,
     'article',
     { class: 'candidate-profile', 'data-candidate-id': candidate.id, 'data-job-id': job.id },
-    h(doc, 'nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h(doc, 'a', { class: 'breadcrumb__job', href: jobHref(job.id), 'data-job-id': job.id }, job.title)),
+    h(
+      doc,
+      'nav',
+      { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+      h(doc, 'a', { class: 'breadcrumb__job', href: jobHref(job.id), 'data-job-id': job.id }, job.title),
+    ),
     h(
       doc,
       'header',
@@ -158,25 +199,76 @@ export function renderProfile(doc: Document, data: Dataset, jobId: string, candi
       h(doc, 'h1', { class: 'candidate-name' }, candidate.name),
       candidate.headline ? h(doc, 'p', { class: 'candidate-headline' }, candidate.headline) : null,
       renderLocation(doc, candidate.location),
-      h(doc, 'span', { class: candidate.sourcedByPin ? 'source-tag source-tag--pin' : 'source-tag source-tag--imported' }, candidate.sourcedByPin ? 'Sourced by Pin' : 'Imported'),
+      h(
+        doc,
+        'span',
+        { class: candidate.sourcedByPin ? 'source-tag source-tag--pin' : 'source-tag source-tag--imported' },
+        candidate.sourcedByPin ? 'Sourced by Pin' : 'Imported',
+      ),
       h(
         doc,
         'div',
         { class: 'candidate-actions' },
-        entry.status === 'sourced' ? h(doc, 'button', { type: 'button', class: 'add-to-sequence' }, 'Add to sequence') : null,
+        entry.status === 'sourced'
+          ? h(doc, 'button', { type: 'button', class: 'add-to-sequence' }, 'Add to sequence')
+          : null,
       ),
     ),
-    h(doc, 'section', { class: 'outreach-status', 'data-status': entry.status }, h(doc, 'h2', {}, 'Outreach'), statusPill(doc, entry.status), eventTimes(doc, entry, 'outreach-timeline')),
+    h(
+      doc,
+      'section',
+      { class: 'outreach-status', 'data-status': entry.status },
+      h(doc, 'h2', {}, 'Outreach'),
+      statusPill(doc, entry.status),
+      eventTimes(doc, entry, 'outreach-timeline'),
+    ),
     h(
       doc,
       'section',
       { class: 'contact-info' },
       h(doc, 'h2', {}, 'Contact'),
-      h(doc, 'ul', { class: 'contact-emails' }, ...candidate.emails.map((e) => h(doc, 'li', {}, h(doc, 'a', { class: 'contact-email', 'data-type': e.type, href: `mailto:${e.address}` }, e.address)))),
-      h(doc, 'ul', { class: 'contact-phones' }, ...candidate.phones.map((p) => h(doc, 'li', { class: 'contact-phone' }, p))),
-      candidate.linkedinUrl ? h(doc, 'a', { class: 'contact-linkedin', href: candidate.linkedinUrl, rel: 'noreferrer' }, 'LinkedIn profile') : null,
+      h(
+        doc,
+        'ul',
+        { class: 'contact-emails' },
+        ...candidate.emails.map((e) =>
+          h(
+            doc,
+            'li',
+            {},
+            h(
+              doc,
+              'a',
+              { class: 'contact-email', 'data-type': e.type, href: `mailto:${e.address}` },
+              e.address,
+            ),
+          ),
+        ),
+      ),
+      h(
+        doc,
+        'ul',
+        { class: 'contact-phones' },
+        ...candidate.phones.map((p) => h(doc, 'li', { class: 'contact-phone' }, p)),
+      ),
+      candidate.linkedinUrl
+        ? h(
+            doc,
+            'a',
+            { class: 'contact-linkedin', href: candidate.linkedinUrl, rel: 'noreferrer' },
+            'LinkedIn profile',
+          )
+        : null,
     ),
-    candidate.summary ? h(doc, 'section', { class: 'summary' }, h(doc, 'h2', {}, 'About'), h(doc, 'p', { class: 'candidate-summary' }, candidate.summary)) : null,
+    candidate.summary
+      ? h(
+          doc,
+          'section',
+          { class: 'summary' },
+          h(doc, 'h2', {}, 'About'),
+          h(doc, 'p', { class: 'candidate-summary' }, candidate.summary),
+        )
+      : null,
     h(
       doc,
       'section',
@@ -199,9 +291,13 @@ export function renderProfile(doc: Document, data: Dataset, jobId: string, candi
               doc,
               'span',
               { class: 'experience-item__dates' },
-              x.start ? h(doc, 'time', { 'data-part': 'start', datetime: x.start }, monthLabel(x.start)) : h(doc, 'span', { 'data-part': 'start-unknown' }, 'Start unknown'),
+              x.start
+                ? h(doc, 'time', { 'data-part': 'start', datetime: x.start }, monthLabel(x.start))
+                : h(doc, 'span', { 'data-part': 'start-unknown' }, 'Start unknown'),
               ' – ',
-              x.end ? h(doc, 'time', { 'data-part': 'end', datetime: x.end }, monthLabel(x.end)) : h(doc, 'span', { 'data-part': 'current' }, 'Present'),
+              x.end
+                ? h(doc, 'time', { 'data-part': 'end', datetime: x.end }, monthLabel(x.end))
+                : h(doc, 'span', { 'data-part': 'current' }, 'Present'),
             ),
           ),
         ),
@@ -224,13 +320,28 @@ export function renderProfile(doc: Document, data: Dataset, jobId: string, candi
             h(doc, 'span', { class: 'education-item__school' }, e.school),
             e.degree ? h(doc, 'span', { class: 'education-item__degree' }, e.degree) : null,
             e.field ? h(doc, 'span', { class: 'education-item__field' }, e.field) : null,
-            e.startYear !== null ? h(doc, 'time', { 'data-part': 'start', datetime: String(e.startYear) }, String(e.startYear)) : null,
-            e.endYear !== null ? h(doc, 'time', { 'data-part': 'end', datetime: String(e.endYear) }, String(e.endYear)) : null,
+            e.startYear !== null
+              ? h(doc, 'time', { 'data-part': 'start', datetime: String(e.startYear) }, String(e.startYear))
+              : null,
+            e.endYear !== null
+              ? h(doc, 'time', { 'data-part': 'end', datetime: String(e.endYear) }, String(e.endYear))
+              : null,
           ),
         ),
       ),
     ),
-    h(doc, 'section', { class: 'skills' }, h(doc, 'h2', {}, 'Skills'), h(doc, 'ul', { class: 'skill-list' }, ...candidate.skills.map((s) => h(doc, 'li', { class: 'skill-chip' }, s)))),
+    h(
+      doc,
+      'section',
+      { class: 'skills' },
+      h(doc, 'h2', {}, 'Skills'),
+      h(
+        doc,
+        'ul',
+        { class: 'skill-list' },
+        ...candidate.skills.map((s) => h(doc, 'li', { class: 'skill-chip' }, s)),
+      ),
+    ),
   );
 }
 
@@ -255,11 +366,18 @@ export function renderInbox(doc: Document, data: Dataset): HTMLElement {
           doc,
           'li',
           { class: 'inbox-thread', 'data-candidate-id': entry.candidateId, 'data-job-id': entry.jobId },
-          h(doc, 'a', { class: 'inbox-thread__name', href: profileHref(entry.jobId, entry.candidateId) }, byId.get(entry.candidateId)?.name ?? ''),
+          h(
+            doc,
+            'a',
+            { class: 'inbox-thread__name', href: profileHref(entry.jobId, entry.candidateId) },
+            byId.get(entry.candidateId)?.name ?? '',
+          ),
           h(doc, 'span', { class: 'inbox-thread__job' }, jobs.get(entry.jobId)?.title ?? ''),
           statusPill(doc, entry.status),
           eventTimes(doc, entry, 'inbox-thread__events'),
-          entry.status === 'replied' ? h(doc, 'button', { type: 'button', class: 'mark-interested' }, 'Mark interested') : null,
+          entry.status === 'replied'
+            ? h(doc, 'button', { type: 'button', class: 'mark-interested' }, 'Mark interested')
+            : null,
         ),
       ),
     ),
@@ -301,7 +419,13 @@ export function renderShell(doc: Document): { root: HTMLElement; main: HTMLEleme
       'header',
       { class: 'pin-topbar' },
       h(doc, 'a', { class: 'pin-logo', href: '/jobs' }, 'Pin'),
-      h(doc, 'nav', { class: 'pin-nav' }, h(doc, 'a', { href: '/jobs' }, 'Jobs'), h(doc, 'a', { href: '/inbox' }, 'Inbox')),
+      h(
+        doc,
+        'nav',
+        { class: 'pin-nav' },
+        h(doc, 'a', { href: '/jobs' }, 'Jobs'),
+        h(doc, 'a', { href: '/inbox' }, 'Inbox'),
+      ),
     ),
     main,
   );

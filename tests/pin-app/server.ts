@@ -33,7 +33,9 @@ function bundleClient(): Promise<string> {
   return clientBundle;
 }
 
-const eventSchema = z.object({ jobId: z.string(), candidateId: z.string(), type: pinEventTypeSchema }).strict();
+const eventSchema = z
+  .object({ jobId: z.string(), candidateId: z.string(), type: pinEventTypeSchema })
+  .strict();
 
 const SHELL = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,7 +52,11 @@ export interface PinApp {
 }
 
 /** The demo Pin app: one dataset, its events, the SPA, the JSON API and the control API, on 127.0.0.1. */
-export async function startPinApp(options: { dataset: Dataset; port?: number; now?: () => Date }): Promise<PinApp> {
+export async function startPinApp(options: {
+  dataset: Dataset;
+  port?: number;
+  now?: () => Date;
+}): Promise<PinApp> {
   const original = JSON.stringify(options.dataset);
   let data: Dataset = JSON.parse(original);
   let version = 1;
@@ -58,7 +64,11 @@ export async function startPinApp(options: { dataset: Dataset; port?: number; no
 
   const applyEvent = (input: unknown): { ok: true } | { ok: false; error: string } => {
     const parsed = eventSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      };
     const { jobId, candidateId, type } = parsed.data;
     const entry = data.pipeline.find((p) => p.jobId === jobId && p.candidateId === candidateId);
     if (!entry) return { ok: false, error: `Candidate "${candidateId}" is not in job "${jobId}"` };
@@ -101,11 +111,16 @@ export async function startPinApp(options: { dataset: Dataset; port?: number; no
         version += 1;
         return send(200, { ok: true, version });
       }
-      if (req.method === 'GET' && url.pathname === '/static/app.js') return send(200, await bundleClient(), 'text/javascript; charset=utf-8');
+      if (req.method === 'GET' && url.pathname === '/static/app.js')
+        return send(200, await bundleClient(), 'text/javascript; charset=utf-8');
       if (req.method === 'GET' && url.pathname === '/static/app.css') {
         return send(200, fs.readFileSync(path.join(HERE, 'styles.css'), 'utf8'), 'text/css; charset=utf-8');
       }
-      if (req.method === 'GET' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/__control/')) {
+      if (
+        req.method === 'GET' &&
+        !url.pathname.startsWith('/api/') &&
+        !url.pathname.startsWith('/__control/')
+      ) {
         return send(200, SHELL, 'text/html; charset=utf-8');
       }
       send(404, { error: `No route ${req.method} ${url.pathname}` });

@@ -4,6 +4,8 @@ export interface RoutedResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+  /** Abort the request as a reset connection instead of answering (the Harvest sandbox's lost responses). */
+  dropConnection?: boolean;
 }
 export type RequestHandler = (request: {
   method: string;
@@ -23,7 +25,8 @@ export async function routeOriginToHandler(context: BrowserContext, origin: stri
         headers: await request.allHeaders(),
         body: request.postData(),
       });
-      await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+      if (response.dropConnection) await route.abort('connectionreset');
+      else await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
     } catch {
       // Closing the context mid-request lands here; nothing to answer any more.
       await route.abort('failed').catch(() => {});

@@ -1,0 +1,37 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { PinCandidate } from '../../pin/types';
+import { countryCodeFor } from './countries';
+
+/** E.164 when the number parses (national numbers read in the candidate's country, else the US), else as given. */
+export function normalizePhone(raw: string, country: string | null | undefined): string {
+  const value = raw.trim();
+  const parsed = parsePhoneNumberFromString(value, countryCodeFor(country) ?? 'US');
+  return parsed?.isPossible() ? parsed.number : value;
+}
+
+const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
+
+/**
+ * `https://www.linkedin.com/in/<slug>` for profile URLs on any LinkedIn host (country subdomains too), with
+ * query, fragment and trailing slash dropped and the slug lower-cased; anything else is sent as given.
+ */
+export function normalizeLinkedIn(raw: string): string {
+  const value = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
+  } catch {
+    return value;
+  }
+  if (!/^https?:$/.test(url.protocol) || !LINKEDIN_HOST.test(url.hostname)) return value;
+  const match = /^\/in\/([^/]+)\/?$/i.exec(url.pathname);
+  if (!match) return value;
+  return `https://www.linkedin.com/in/${match[1]!.toLowerCase()}`;
+}
+
+/** The non-empty parts of city, state and country joined by ", ", or null. */
+export function formatAddress(location: PinCandidate['location']): string | null {
+  if (!location) return null;
+  const parts = [location.city, location.state, location.country].map((p) => p?.trim()).filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}

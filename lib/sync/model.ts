@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { pinCandidateSchema } from '../pin/types';
+
+/** Automation triggers (SPEC §6) and how each reads to a recruiter. */
+export const TRIGGERS = ['added_to_sequence', 'replied', 'interested'] as const;
+export const triggerSchema = z.enum(TRIGGERS);
+export type Trigger = z.infer<typeof triggerSchema>;
+export const TRIGGER_LABEL: Record<Trigger, string> = {
+  added_to_sequence: "When they're added to an outreach sequence",
+  replied: 'When they reply to an email',
+  interested: 'When they reply to an email and are interested',
+};
+
+export const exportReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual'), at: z.string() }),
+  z.object({ kind: z.literal('trigger'), trigger: triggerSchema, eventAt: z.string() }),
+  z.object({ kind: z.literal('backfill'), trigger: triggerSchema, eventAt: z.string().nullable() }),
+]);
+export type ExportReason = z.infer<typeof exportReasonSchema>;
+
+/** A journaled step: `pending` is written before the request is sent, so a retry knows to read back first. */
+const pending = z.object({ status: z.literal('pending'), since: z.string() });
+export const stepsSchema = z.object({
+  lookup: z.object({ status: z.literal('done'), matchIds: z.array(z.number().int()) }).optional(),
+  person: z
+    .union([
+      pending,
+      z.object({ status: z.literal('done'), candidateId: z.number().int(), created: z.boolean() }),
+    ])
+    .optional(),
+  application: z
+    .union([
+      pending,
+      z.object({ status: z.literal('done'), applicationId: z.number().int() }),
+      z.object({ status: z.literal('skipped'), reason: z.string() }),
+    ])
+    .optional(),
+  employments: z
+    .array(
+      z.union([
+        pending,
+        z.object({ status: z.literal('done'), employmentId: z.number().int() }),
+        z.object({ status: z.literal('warning'), message: z.string() }),
+      ]),
+    )
+    .optional(),
+  resume: z
+    .union([
+      pending,
+      z.object({ status: z.literal('done'), attachmentId: z.number().int() }),
+      z.object({ status: z.literal('skipped'), reason: z.string() }),
+    ])
+    .optional(),
+  note: z.union([pending, z.object({ status: z.literal('done'), noteId: z.number().int() })]).optional(),
+});
+export type Steps = z.infer<typeof stepsSchema>;
+
+export const reviewMatchSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  emails: z.array(z.string()),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type ReviewMatch = z.infer<typeof reviewMatchSchema>;
+
+export const ITEM_STATES = ['queued', 'running', 'needs_review', 'failed', 'done'] as const;
+export const itemErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+  scope: z.string().optional(),
+});
+export type ItemError = z.infer<typeof itemErrorSchema>;
+
+export const exportItemSchema = z.object({
+  id: z.string(),
+  pinCandidateId: z.string(),
+  pinJobId: z.string(),
+  pinJobTitle: z.string(),
+  profileUrl: z.string(),
+  candidate: pinCandidateSchema,
+  greenhouseJobId: z.number().int().nullable(),
+  greenhouseJobName: z.string().nullable(),
+  reason: exportReasonSchema,
+  state: z.enum(ITEM_STATES),
+  steps: stepsSchema,
+  /** The recruiter's answer to "needs review": a Greenhouse candidate id, or "new" to create a person. */
+  choice: z.union([z.number().int(), z.literal('new')]).nullable(),
+  review: z.array(reviewMatchSchema).nullable(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().nullable(),
+  lastError: itemErrorSchema.nullable(),
+  warnings: z.array(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type ExportItem = z.infer<typeof exportItemSchema>;
+export type ItemState = ExportItem['state'];
+
+/** What the extension remembers of a synced Pin candidate; kept when the log rotates or Greenhouse disconnects. */
+export const syncRecordSchema = z.object({
+  pinCandidateId: z.string(),
+  greenhouseCandidateId: z.number().int(),
+  linkedToExisting: z.boolean(),
+  applications: z.array(
+    z.object({
+      pinJobId: z.string(),
+      greenhouseJobId: z.number().int().nullable(),
+      applicationId: z.number().int(),
+    }),
+  ),
+  syncedAt: z.number(),
+});
+export type SyncRecord = z.infer<typeof syncRecordSchema>;
+
+export function greenhouseProfileUrl(candidateId: number, applicationId?: number | null): string {
+  const base = `https://app.greenhouse.io/people/${encodeURIComponent(String(candidateId))}`;
+  return applicationId ? `${base}?application_id=${encodeURIComponent(String(applicationId))}` : base;
+}
