@@ -1,14 +1,216 @@
 import { browser } from 'wxt/browser';
+import { isGreenhouseError } from '../greenhouse/errors';
+import type { Job } from '../greenhouse/schemas';
+import { AppFailure } from '../messaging/envelope';
 import { createRouter, type Handlers } from '../messaging/router';
+import type { GreenhouseJobView } from '../messaging/views';
+import { profileUrl } from '../pin/read';
+import { DEFAULT_SETTINGS } from '../storage/connection';
+import { changeSignalItem, connectionItem, pinJobsItem, settingsItem } from '../storage/items';
+import { secretStore } from '../storage/secret-store';
+import { sessionTokenCache } from '../storage/token-cache';
+import { greenhouseProfileUrl } from '../sync/model';
+import { ExportQueue } from '../sync/queue';
+import { SyncStore } from '../sync/store';
+import { ConnectionService } from './connection';
+import { itemView } from './item-view';
+import { resumeFor } from './resume-source';
 
-/** The background's composition root: builds every service once and wires the message router. */
+const DRAIN_ALARM = 'pgs-drain';
+const SAFETY_ALARM = 'pgs-drain-safety';
+const JOBS_TTL_MS = 5 * 60_000;
+
+/** The background's composition root: builds every service once and wires the router, alarms and queue. */
 export function startBackground(): void {
+  const store = new SyncStore();
+  const connection = new ConnectionService({ secrets: secretStore, tokenCache: sessionTokenCache });
+  let jobsCache: { at: number; jobs: GreenhouseJobView[] } | null = null;
+
+  const queue = new ExportQueue({
+    store,
+    now: Date.now,
+    prepare: async () => {
+      const current = await connection.current();
+      if (!current || current.needsReconnect) return null;
+      return {
+        api: connection.client.api(current.actAsUserId),
+        connection: current,
+        settings: await settingsItem.getValue(),
+      };
+    },
+    resume: resumeFor,
+    wakeAt: (at) => {
+      const delay = at - Date.now();
+      // Short waits stay in the worker; the alarm (30 s granularity) covers a worker that was shut down.
+      if (delay < 30_000) setTimeout(() => void queue.drain(), Math.max(0, delay));
+      void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
+    },
+    onCredentialRejected: (message) => connection.markNeedsReconnect(message),
+    onChanged: (candidateIds) => void changeSignalItem.setValue({ at: Date.now(), candidateIds }),
+  });
+
+  const requireConnection = async () => {
+    const current = await connection.current();
+    if (!current)
+      throw new AppFailure(
+        'not_connected',
+        'Greenhouse is not connected. Connect it on the extension options page.',
+      );
+    return current;
+  };
+
+  const greenhouseJobs = async (): Promise<GreenhouseJobView[]> => {
+    const current = await requireConnection();
+    if (jobsCache && Date.now() - jobsCache.at < JOBS_TTL_MS) return jobsCache.jobs;
+    let jobs: Job[];
+    try {
+      jobs = await connection.client.api(current.actAsUserId).listJobs();
+    } catch (error) {
+      throw new AppFailure(
+        isGreenhouseError(error) ? error.kind : 'internal',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    const order = { open: 0, draft: 1, closed: 2 } as const;
+    const views = jobs
+      .flatMap((j) =>
+        typeof j.id === 'number'
+          ? [
+              {
+                id: j.id,
+                name: j.name ?? `Job ${j.id}`,
+                requisitionId: j.requisition_id ?? null,
+                status: j.status ?? 'open',
+              },
+            ]
+          : [],
+      )
+      .sort(
+        (a, b) =>
+          (order[a.status as keyof typeof order] ?? 3) - (order[b.status as keyof typeof order] ?? 3) ||
+          a.name.localeCompare(b.name),
+      );
+    jobsCache = { at: Date.now(), jobs: views };
+    return views;
+  };
+
   const handlers: Handlers = {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
+
+    'connection.status': () => connection.view(),
+    'connection.connect': async (input) => {
+      const view = await connection.connect(input);
+      jobsCache = null;
+      await queue.resumeAfterReconnect();
+      void queue.drain();
+      return view;
+    },
+    'connection.disconnect': async () => {
+      jobsCache = null;
+      return connection.disconnect();
+    },
+    'settings.get': () => settingsItem.getValue(),
+    'settings.set': async (settings) => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...settings });
+      return settingsItem.getValue();
+    },
+    'activity.list': async () =>
+      (await store.items()).sort((a, b) => b.createdAt - a.createdAt).map(itemView),
+
+    'greenhouse.jobs': () => greenhouseJobs(),
+    'export.retry': async ({ itemId }) => {
+      const item = await queue.retry(itemId);
+      void queue.drain();
+      return item ? itemView(item) : null;
+    },
+
+    'pin.observe': async ({ jobs }) => {
+      if (jobs.length) {
+        const seen = await pinJobsItem.getValue();
+        const now = Date.now();
+        const changed = jobs.filter((j) => seen[j.id]?.title !== j.title);
+        if (changed.length) {
+          await pinJobsItem.setValue({
+            ...seen,
+            ...Object.fromEntries(changed.map((j) => [j.id, { ...j, lastSeenAt: now }])),
+          });
+        }
+      }
+      return { queued: 0 };
+    },
+    'pin.candidateState': async ({ pinCandidateId }) => {
+      const [current, raw, record, items] = await Promise.all([
+        connection.current(),
+        connectionItem.getValue(),
+        store.record(pinCandidateId),
+        store.items(),
+      ]);
+      const mine = items
+        .filter((i) => i.pinCandidateId === pinCandidateId)
+        .sort((a, b) => b.createdAt - a.createdAt);
+      const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
+      const view = connection.view();
+      return {
+        connection: !current ? 'not_connected' : raw?.needsReconnect ? 'needs_reconnect' : 'connected',
+        missingPermissions: (await view).missingRequired,
+        synced: record
+          ? {
+              greenhouseCandidateId: record.greenhouseCandidateId,
+              url: greenhouseProfileUrl(
+                record.greenhouseCandidateId,
+                record.applications.at(-1)?.applicationId,
+              ),
+              linkedToExisting: record.linkedToExisting,
+            }
+          : null,
+        item: active ? itemView(active) : null,
+        notSyncedReason: null,
+      };
+    },
+    'pin.syncedIds': async ({ pinCandidateIds }) => {
+      const records = await store.records();
+      return Object.fromEntries(
+        pinCandidateIds.flatMap((id) => {
+          const record = records[id];
+          return record ? [[id, greenhouseProfileUrl(record.greenhouseCandidateId)]] : [];
+        }),
+      );
+    },
+    'pin.export': async ({ candidate, job, greenhouseJobId }) => {
+      await requireConnection();
+      let greenhouseJobName: string | null = null;
+      if (greenhouseJobId !== null) {
+        const ghJob = (await greenhouseJobs()).find((j) => j.id === greenhouseJobId);
+        if (!ghJob) throw new AppFailure('unknown_job', `Greenhouse job ${greenhouseJobId} was not found`);
+        greenhouseJobName = ghJob.name;
+      }
+      const { item } = await queue.enqueue({
+        candidate,
+        pinJobId: job.id,
+        pinJobTitle: job.title,
+        profileUrl: profileUrl(job.id, candidate.id),
+        greenhouseJobId,
+        greenhouseJobName,
+        reason: { kind: 'manual', at: new Date().toISOString() },
+      });
+      void queue.drain();
+      return itemView(item);
+    },
+    'pin.resolveReview': async ({ itemId, choice }) => {
+      const item = await queue.resolveReview(itemId, choice);
+      void queue.drain();
+      return item ? itemView(item) : null;
+    },
   };
+
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
+  });
+  void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
+  void queue.recover().then(() => queue.drain());
 }

@@ -142,6 +142,11 @@ export class HarvestApi {
     });
     return data;
   }
+  attachmentsOfApplication(applicationId: number) {
+    return this.list('/v3/attachments', 'harvest:attachments:list', attachmentSchema, {
+      application_ids: applicationId,
+    });
+  }
   async createNote(body: CreateNoteBody) {
     const { data } = await this.http.request({
       method: 'POST',

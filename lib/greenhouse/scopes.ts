@@ -16,6 +16,8 @@ export const OPTIONAL_SCOPES = [
   'harvest:sources:list',
   'harvest:candidate_educations:create',
   'harvest:custom_field_options:list',
+  // Beyond SPEC §2: lets a retry after a lost upload answer check for the resume instead of uploading again.
+  'harvest:attachments:list',
 ] as const;
 
 export type RequiredScope = (typeof REQUIRED_SCOPES)[number];
@@ -37,4 +39,5 @@ export const SCOPE_PROBES: Record<Scope, { method: 'GET' | 'POST' | 'PATCH'; pat
   'harvest:sources:list': { method: 'GET', path: '/v3/sources?per_page=1' },
   'harvest:candidate_educations:create': { method: 'POST', path: '/v3/candidate_educations' },
   'harvest:custom_field_options:list': { method: 'GET', path: '/v3/custom_field_options?per_page=1' },
+  'harvest:attachments:list': { method: 'GET', path: '/v3/attachments?per_page=1' },
 };

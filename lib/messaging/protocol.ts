@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../pin/types';
+import { settingsSchema } from '../storage/connection';
 import type { SenderKind } from './sender';
+import { candidateStateSchema, connectionViewSchema, greenhouseJobViewSchema, itemViewSchema } from './views';
 
 /**
- * The single list of commands the background answers. Each names who may send it, and the schemas
- * its input and output must satisfy. Content scripts only get the `pin-content` commands; credential,
- * settings and rule commands are `extension-page` only.
+ * The single list of commands the background answers. Each names who may send it, and the schemas its input and
+ * output must satisfy. Content scripts only get the `pin-content` commands; credential, settings and rule
+ * commands are `extension-page` only.
  */
 interface CommandSpec<I extends z.ZodType, O extends z.ZodType> {
   from: readonly SenderKind[];
@@ -14,12 +17,80 @@ interface CommandSpec<I extends z.ZodType, O extends z.ZodType> {
 const command = <I extends z.ZodType, O extends z.ZodType>(spec: CommandSpec<I, O>) => spec;
 
 const EVERYONE = ['pin-content', 'extension-page'] as const;
+const PAGES = ['extension-page'] as const;
+const PIN = ['pin-content'] as const;
+const none = z.object({}).strict();
+const greenhouseId = z.number().int().positive();
 
 export const commands = {
   ping: command({
     from: EVERYONE,
-    input: z.object({}).strict(),
+    input: none,
     output: z.object({ pong: z.literal(true), version: z.string() }),
+  }),
+
+  // Greenhouse connection (options page only). The secret goes in and never comes back out.
+  'connection.status': command({ from: PAGES, input: none, output: connectionViewSchema }),
+  'connection.connect': command({
+    from: PAGES,
+    input: z
+      .object({
+        clientId: z.string().trim().min(1, 'Client ID is required').max(200),
+        clientSecret: z.string().min(1, 'Client Secret is required').max(500),
+        actAsUserId: greenhouseId.nullable(),
+      })
+      .strict(),
+    output: connectionViewSchema,
+  }),
+  'connection.disconnect': command({ from: PAGES, input: none, output: connectionViewSchema }),
+  'settings.get': command({ from: PAGES, input: none, output: settingsSchema }),
+  'settings.set': command({ from: PAGES, input: settingsSchema.strict(), output: settingsSchema }),
+  'activity.list': command({ from: PAGES, input: none, output: z.array(itemViewSchema) }),
+
+  // Both the overlay and the options page.
+  'greenhouse.jobs': command({ from: EVERYONE, input: none, output: z.array(greenhouseJobViewSchema) }),
+  'export.retry': command({
+    from: EVERYONE,
+    input: z.object({ itemId: z.string().max(100) }).strict(),
+    output: itemViewSchema.nullable(),
+  }),
+
+  // The overlay on Pin.
+  'pin.observe': command({
+    from: PIN,
+    input: z
+      .object({
+        jobs: z.array(pinJobSchema).max(500),
+        observations: z.array(statusObservationSchema).max(5000),
+      })
+      .strict(),
+    output: z.object({ queued: z.number().int() }),
+  }),
+  'pin.candidateState': command({
+    from: PIN,
+    input: z
+      .object({ pinCandidateId: z.string().min(1).max(200), pinJobId: z.string().min(1).max(200) })
+      .strict(),
+    output: candidateStateSchema,
+  }),
+  'pin.syncedIds': command({
+    from: PIN,
+    input: z.object({ pinCandidateIds: z.array(z.string().max(200)).max(5000) }).strict(),
+    output: z.record(z.string(), z.string()),
+  }),
+  'pin.export': command({
+    from: PIN,
+    input: z
+      .object({ candidate: pinCandidateSchema, job: pinJobSchema, greenhouseJobId: greenhouseId.nullable() })
+      .strict(),
+    output: itemViewSchema,
+  }),
+  'pin.resolveReview': command({
+    from: PIN,
+    input: z
+      .object({ itemId: z.string().max(100), choice: z.union([greenhouseId, z.literal('new')]) })
+      .strict(),
+    output: itemViewSchema.nullable(),
   }),
 } as const;
 

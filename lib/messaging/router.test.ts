@@ -3,6 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppFailure } from './envelope';
 import { createRouter, type Handlers } from './router';
+
+const only = (handlers: Partial<Handlers>) => handlers as Handlers;
+
 import { classifySender } from './sender';
 
 const facts = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id' };
@@ -37,7 +40,7 @@ describe('classifySender', () => {
 });
 
 describe('createRouter', () => {
-  const handlers: Handlers = { ping: () => ({ pong: true, version: '1.2.3' }) };
+  const handlers = only({ ping: () => ({ pong: true, version: '1.2.3' }) });
   beforeEach(() => fakeBrowser.reset());
 
   it('answers a valid command with a result envelope', async () => {
@@ -69,15 +72,34 @@ describe('createRouter', () => {
     }
   });
 
+  it('refuses privileged commands from content scripts and content commands from extension pages', async () => {
+    const route = createRouter(handlers, facts);
+    const connect = {
+      type: 'connection.connect',
+      payload: { clientId: 'a', clientSecret: 'b', actAsUserId: null },
+    };
+    expect(await route(connect, pinTab)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await route({ type: 'connection.status', payload: {} }, pinTab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(
+      await route({ type: 'pin.observe', payload: { jobs: [], observations: [] } }, optionsTab),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+  });
+
   it('refuses untrusted senders before running the handler', async () => {
     let ran = false;
     const route = createRouter(
-      {
+      only({
         ping: () => {
           ran = true;
           return { pong: true, version: '0' };
         },
-      },
+      }),
       facts,
     );
     const answer = await route({ type: 'ping', payload: {} }, { ...pinTab, url: 'https://evil.example/' });
@@ -87,11 +109,11 @@ describe('createRouter', () => {
 
   it('turns handler failures into error envelopes with a human message', async () => {
     const typed = createRouter(
-      {
+      only({
         ping: () => {
           throw new AppFailure('not_connected', 'Connect Greenhouse first');
         },
-      },
+      }),
       facts,
     );
     expect(await typed({ type: 'ping', payload: {} }, pinTab)).toEqual({
@@ -99,11 +121,11 @@ describe('createRouter', () => {
       error: { code: 'not_connected', message: 'Connect Greenhouse first' },
     });
     const crashing = createRouter(
-      {
+      only({
         ping: () => {
           throw new Error('boom');
         },
-      },
+      }),
       facts,
     );
     expect(await crashing({ type: 'ping', payload: {} }, pinTab)).toMatchObject({

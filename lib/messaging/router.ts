@@ -49,8 +49,11 @@ export function createRouter(handlers: Handlers, facts: SenderFacts) {
     if (!input.success) {
       return fail('bad_request', `Invalid "${name}" payload: ${describeIssues(input.error.issues)}`);
     }
+    const handler = handlers[name] as
+      | ((input: unknown, ctx: HandlerContext) => Promise<unknown> | unknown)
+      | undefined;
+    if (!handler) return fail('unknown_command', `Unknown command "${type}"`);
     try {
-      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown> | unknown;
       const data = await handler(input.data, { sender, senderKind, tabId: sender.tab?.id });
       return ok(data);
     } catch (error) {

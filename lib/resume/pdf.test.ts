@@ -7,7 +7,7 @@ import { FONT_FILES, type ResumeFonts } from './fonts';
 import { buildResumePdf, resumeFilename } from './pdf';
 
 const publicDir = path.resolve(import.meta.dirname, '../../public');
-const read = (file: string) => new Uint8Array(fs.readFileSync(path.join(publicDir, file)));
+const read = (file: string) => new Uint8Array(fs.readFileSync(path.join(publicDir, file.replace(/^\//, ''))));
 let fallbackLoads = 0;
 const fonts: ResumeFonts = {
   regular: read(FONT_FILES.regular),

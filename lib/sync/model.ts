@@ -73,7 +73,9 @@ export const itemErrorSchema = z.object({
 });
 export type ItemError = z.infer<typeof itemErrorSchema>;
 
+export const EXPORT_ITEM_VERSION = 1;
 export const exportItemSchema = z.object({
+  v: z.literal(EXPORT_ITEM_VERSION),
   id: z.string(),
   pinCandidateId: z.string(),
   pinJobId: z.string(),

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
+
+/** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
+export const connectionViewSchema = z.object({
+  connected: z.boolean(),
+  clientId: z.string().nullable(),
+  actAsUserId: z.number().int().nullable(),
+  actingUserName: z.string().nullable(),
+  openJobs: z.number().int().nullable(),
+  scopes: z.array(
+    z.object({ scope: z.string(), required: z.boolean(), status: z.enum(['granted', 'missing']) }),
+  ),
+  missingRequired: z.array(z.string()),
+  needsReconnect: z.string().nullable(),
+  secretSaved: z.boolean(),
+});
+export type ConnectionView = z.infer<typeof connectionViewSchema>;
+
+export const greenhouseJobViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  requisitionId: z.string().nullable(),
+  status: z.string(),
+});
+export type GreenhouseJobView = z.infer<typeof greenhouseJobViewSchema>;
+
+export const itemViewSchema = z.object({
+  id: z.string(),
+  pinCandidateId: z.string(),
+  candidateName: z.string(),
+  pinJobId: z.string(),
+  pinJobTitle: z.string(),
+  state: z.enum(['queued', 'running', 'needs_review', 'failed', 'done']),
+  greenhouseJobId: z.number().int().nullable(),
+  greenhouseJobName: z.string().nullable(),
+  reason: z.object({
+    kind: z.enum(['manual', 'trigger', 'backfill']),
+    trigger: triggerSchema.nullable(),
+    eventAt: z.string().nullable(),
+  }),
+  error: z.object({ code: z.string(), message: z.string(), scope: z.string().optional() }).nullable(),
+  review: z.array(reviewMatchSchema).nullable(),
+  steps: stepsSchema,
+  warnings: z.array(z.string()),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  greenhouseUrl: z.string().nullable(),
+});
+export type ItemView = z.infer<typeof itemViewSchema>;
+
+export const candidateStateSchema = z.object({
+  connection: z.enum(['connected', 'not_connected', 'needs_reconnect']),
+  missingPermissions: z.array(z.string()),
+  synced: z
+    .object({
+      greenhouseCandidateId: z.number().int(),
+      url: z.string(),
+      linkedToExisting: z.boolean(),
+    })
+    .nullable(),
+  item: itemViewSchema.nullable(),
+  notSyncedReason: z.string().nullable(),
+});
+export type CandidateState = z.infer<typeof candidateStateSchema>;

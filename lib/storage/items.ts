@@ -1,0 +1,43 @@
+import { storage } from 'wxt/utils/storage';
+import type { CachedToken } from '../greenhouse/token';
+import type { PinJob } from '../pin/types';
+import type { SyncRecord } from '../sync/model';
+import { type Connection, DEFAULT_SETTINGS, type Settings } from './connection';
+
+/**
+ * Every stored value, versioned from v1 so later shapes migrate (wxt storage keeps the version beside the key).
+ * `local:` survives restarts; `session:` (tokens) is memory-only and hidden from content scripts.
+ * The client secret is not here: see secret-store.ts.
+ */
+export const connectionItem = storage.defineItem<Connection | null>('local:connection', {
+  fallback: null,
+  version: 1,
+});
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+/** Export items live one per key (`local:export:<id>`, each carrying its own `v`), so a journal write is small. */
+export const exportIndexItem = storage.defineItem<string[]>('local:export-index', {
+  fallback: [],
+  version: 1,
+});
+export const exportKey = (id: string) => `local:export:${id}` as const;
+export const recordsItem = storage.defineItem<Record<string, SyncRecord>>('local:records', {
+  fallback: {},
+  version: 1,
+});
+export const pinJobsItem = storage.defineItem<Record<string, PinJob & { lastSeenAt: number }>>(
+  'local:pin-jobs',
+  {
+    fallback: {},
+    version: 1,
+  },
+);
+/** A tiny signal content scripts watch to refresh what they show; it carries no candidate data. */
+export const changeSignalItem = storage.defineItem<{ at: number; candidateIds: string[] }>('local:changed', {
+  fallback: { at: 0, candidateIds: [] },
+});
+export const tokenCacheItem = storage.defineItem<Record<string, CachedToken>>('session:tokens', {
+  fallback: {},
+});

@@ -1,0 +1,13 @@
+import type { TokenCache } from '../greenhouse/token';
+import { tokenCacheItem } from './items';
+
+/** Access tokens in storage.session: memory-only, gone when the browser closes, hidden from content scripts. */
+export const sessionTokenCache: TokenCache & { clear(): Promise<void> } = {
+  get: async (key) => (await tokenCacheItem.getValue())[key] ?? null,
+  set: async (key, token) => tokenCacheItem.setValue({ ...(await tokenCacheItem.getValue()), [key]: token }),
+  delete: async (key) => {
+    const { [key]: _gone, ...rest } = await tokenCacheItem.getValue();
+    await tokenCacheItem.setValue(rest);
+  },
+  clear: () => tokenCacheItem.setValue({}),
+};

@@ -1,0 +1,297 @@
+import type { HarvestApi } from '../greenhouse/api';
+import { GreenhouseError, isGreenhouseError } from '../greenhouse/errors';
+import type { PinCandidate } from '../pin/types';
+import type { Connection, Settings } from '../storage/connection';
+import { type EngineDeps, runExport } from './engine';
+import { EXPORT_ITEM_VERSION, type ExportItem, type ExportReason, type ItemError } from './model';
+import type { SyncStore } from './store';
+
+export interface ExportRequest {
+  candidate: PinCandidate;
+  pinJobId: string;
+  pinJobTitle: string;
+  profileUrl: string;
+  greenhouseJobId: number | null;
+  greenhouseJobName: string | null;
+  reason: ExportReason;
+}
+
+export interface RunContext {
+  api: HarvestApi;
+  connection: Connection;
+  settings: Settings;
+}
+
+export interface QueueDeps {
+  store: SyncStore;
+  now: () => number;
+  random?: () => number;
+  /** What a run needs, or null while Greenhouse is not connected or needs reconnecting (the queue waits). */
+  prepare: () => Promise<RunContext | null>;
+  resume: EngineDeps['resume'];
+  /** Asks for a drain at `at` (epoch ms): an alarm in the worker, survives restarts. */
+  wakeAt: (at: number) => void;
+  /** Greenhouse stopped accepting the credential: pause everything until the admin reconnects. */
+  onCredentialRejected: (message: string) => Promise<void>;
+  onChanged?: (candidateIds: string[]) => void;
+  concurrency?: number;
+}
+
+const MAX_ATTEMPTS = 10;
+const ACTIVE: ReadonlySet<ExportItem['state']> = new Set(['queued', 'running', 'needs_review', 'failed']);
+
+/** Retry delay: exponential from 2 s, capped at 5 min, with ±20 % jitter; a rate limit's Retry-After wins. */
+export function retryDelayMs(attempts: number, error: GreenhouseError, random: () => number): number {
+  if (error.kind === 'rate_limited' && error.retryAfterMs) return error.retryAfterMs;
+  const base = Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 300_000);
+  return Math.round(base * (0.8 + random() * 0.4));
+}
+
+function toItemError(error: unknown): ItemError {
+  if (isGreenhouseError(error)) {
+    return {
+      code: error.kind,
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.scope ? { scope: error.scope } : {}),
+    };
+  }
+  return {
+    code: 'internal',
+    message: error instanceof Error ? error.message : String(error),
+    retryable: false,
+  };
+}
+
+/** The durable export queue: dedupes requests, runs items (several candidates at once), retries, never loses one. */
+export class ExportQueue {
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: QueueDeps) {
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Queues an export unless the same candidate is already queued for the same Greenhouse job or synced there. */
+  async enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
+    const { store, now } = this.deps;
+    const items = await store.items();
+    const same = items.find(
+      (i) =>
+        i.pinCandidateId === request.candidate.id &&
+        i.greenhouseJobId === request.greenhouseJobId &&
+        (ACTIVE.has(i.state) || i.state === 'done'),
+    );
+    const record = await store.record(request.candidate.id);
+    const alreadyApplied = record?.applications.some((a) => a.greenhouseJobId === request.greenhouseJobId);
+    if (same && (ACTIVE.has(same.state) || alreadyApplied)) return { item: same, duplicate: true };
+    const at = now();
+    const item: ExportItem = {
+      v: EXPORT_ITEM_VERSION,
+      id: `${at.toString(36)}-${Math.floor(this.random() * 1e9).toString(36)}`,
+      pinCandidateId: request.candidate.id,
+      pinJobId: request.pinJobId,
+      pinJobTitle: request.pinJobTitle,
+      profileUrl: request.profileUrl,
+      candidate: request.candidate,
+      greenhouseJobId: request.greenhouseJobId,
+      greenhouseJobName: request.greenhouseJobName,
+      reason: request.reason,
+      state: 'queued',
+      steps: {},
+      choice: null,
+      review: null,
+      attempts: 0,
+      nextAttemptAt: at,
+      lastError: null,
+      warnings: [],
+      createdAt: at,
+      updatedAt: at,
+      finishedAt: null,
+    };
+    await store.add(item);
+    this.changed([item.pinCandidateId]);
+    return { item, duplicate: false };
+  }
+
+  /** Puts a failed (or waiting) item back in line now; its journal keeps what already succeeded. */
+  async retry(id: string): Promise<ExportItem | null> {
+    const item = await this.deps.store.item(id);
+    if (!item || item.state === 'done' || item.state === 'running') return item;
+    item.state = item.state === 'needs_review' && item.choice === null ? 'needs_review' : 'queued';
+    item.nextAttemptAt = this.deps.now();
+    item.attempts = 0;
+    await this.save(item);
+    return item;
+  }
+
+  async resolveReview(id: string, choice: number | 'new'): Promise<ExportItem | null> {
+    const item = await this.deps.store.item(id);
+    if (!item || item.state !== 'needs_review') return item;
+    if (typeof choice === 'number' && !item.review?.some((m) => m.id === choice)) return null;
+    item.choice = choice;
+    item.state = 'queued';
+    item.nextAttemptAt = this.deps.now();
+    await this.save(item);
+    return item;
+  }
+
+  /** A worker that died mid-run left items `running`: their journals say where to go on. */
+  async recover(): Promise<void> {
+    for (const item of await this.deps.store.items()) {
+      if (item.state === 'running') {
+        item.state = 'queued';
+        item.nextAttemptAt = this.deps.now();
+        await this.save(item);
+      }
+    }
+  }
+
+  /** Runs every due item; calls made while draining make it go round once more. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          await this.drainOnce();
+        } while (this.drainAgain);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<void> {
+    const concurrency = this.deps.concurrency ?? 4;
+    const running = new Map<string, Promise<void>>();
+    for (;;) {
+      const items = await this.deps.store.items();
+      const busy = new Set(items.filter((i) => i.state === 'running').map((i) => i.pinCandidateId));
+      for (const id of running.keys()) busy.add(id);
+      const now = this.deps.now();
+      const due = items
+        .filter((i) => i.state === 'queued' && (i.nextAttemptAt ?? 0) <= now && !busy.has(i.pinCandidateId))
+        .sort((a, b) => a.createdAt - b.createdAt);
+      const next = due.find(
+        (i, index) => due.findIndex((j) => j.pinCandidateId === i.pinCandidateId) === index,
+      );
+      if (next && running.size < concurrency) {
+        const context = await this.deps.prepare();
+        if (!context) break;
+        const run = this.runOne(next, context).finally(() => running.delete(next.pinCandidateId));
+        running.set(next.pinCandidateId, run);
+        continue;
+      }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    const waiting = (await this.deps.store.items()).filter(
+      (i) => i.state === 'queued' && i.nextAttemptAt !== null,
+    );
+    if (waiting.length) this.deps.wakeAt(Math.min(...waiting.map((i) => i.nextAttemptAt!)));
+  }
+
+  private async runOne(item: ExportItem, context: RunContext): Promise<void> {
+    const { store, now } = this.deps;
+    item.state = 'running';
+    item.attempts += 1;
+    await this.save(item);
+    const record = await store.record(item.pinCandidateId);
+    try {
+      const result = await runExport(item, {
+        ...context,
+        record,
+        journal: (updated) => this.save(updated),
+        resume: this.deps.resume,
+        now,
+      });
+      if (result.state === 'done') {
+        const personId = result.steps.person?.status === 'done' ? result.steps.person.candidateId : null;
+        const applicationId =
+          result.steps.application?.status === 'done' ? result.steps.application.applicationId : null;
+        if (personId !== null && applicationId !== null) {
+          const created = result.steps.person?.status === 'done' && result.steps.person.created;
+          await store.updateRecord(item.pinCandidateId, (current) => ({
+            pinCandidateId: item.pinCandidateId,
+            greenhouseCandidateId: current?.greenhouseCandidateId ?? personId,
+            linkedToExisting: current ? current.linkedToExisting : !created,
+            applications: [
+              ...(current?.applications ?? []).filter((a) => a.applicationId !== applicationId),
+              { pinJobId: item.pinJobId, greenhouseJobId: item.greenhouseJobId, applicationId },
+            ],
+            syncedAt: current?.syncedAt ?? now(),
+          }));
+        }
+        result.finishedAt = now();
+        result.lastError = null;
+        result.nextAttemptAt = null;
+      }
+      await this.save(result);
+    } catch (error) {
+      await this.handleFailure(item, error);
+    }
+  }
+
+  private async handleFailure(item: ExportItem, error: unknown): Promise<void> {
+    const failure = toItemError(error);
+    item.lastError = failure;
+    if (
+      isGreenhouseError(error) &&
+      (error.kind === 'unauthorized' ||
+        error.kind === 'invalid_credentials' ||
+        error.kind === 'not_connected')
+    ) {
+      // Not the item's fault: it waits, unchanged, for the admin to reconnect.
+      item.state = 'queued';
+      item.attempts = Math.max(0, item.attempts - 1);
+      item.nextAttemptAt = null;
+      item.lastError = {
+        ...failure,
+        code: 'reconnect',
+        message: `Waiting for Greenhouse to be reconnected: ${error.message}`,
+      };
+      await this.save(item);
+      await this.deps.onCredentialRejected(error.message);
+      return;
+    }
+    if (isGreenhouseError(error) && error.retryable && item.attempts < MAX_ATTEMPTS) {
+      item.state = 'queued';
+      item.nextAttemptAt = this.deps.now() + retryDelayMs(item.attempts, error, this.random);
+    } else {
+      item.state = 'failed';
+      item.nextAttemptAt = null;
+      if (failure.retryable)
+        item.lastError = { ...failure, message: `Gave up after ${item.attempts} tries: ${failure.message}` };
+    }
+    await this.save(item);
+  }
+
+  /** Items that were paused for a reconnect go back in line. */
+  async resumeAfterReconnect(): Promise<void> {
+    for (const item of await this.deps.store.items()) {
+      if (item.state === 'queued' && item.nextAttemptAt === null) {
+        item.nextAttemptAt = this.deps.now();
+        await this.save(item);
+      }
+    }
+  }
+
+  private async save(item: ExportItem): Promise<void> {
+    item.updatedAt = this.deps.now();
+    await this.deps.store.save(item);
+    this.changed([item.pinCandidateId]);
+  }
+
+  private changed(ids: string[]): void {
+    this.deps.onChanged?.(ids);
+  }
+}
+
+export { GreenhouseError };
