@@ -1,11 +1,14 @@
+import { ActivitySection } from './ActivitySection';
+import { ConnectSection } from './ConnectSection';
+import { SettingsSection } from './SettingsSection';
+
 export function OptionsApp() {
   return (
     <main>
       <h1>Pin Greenhouse Sync</h1>
-      <section aria-labelledby="gh-heading">
-        <h2 id="gh-heading">Greenhouse</h2>
-        <p role="status">Not connected</p>
-      </section>
+      <ConnectSection />
+      <SettingsSection />
+      <ActivitySection />
     </main>
   );
 }

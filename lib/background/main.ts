@@ -196,6 +196,10 @@ export function startBackground(): void {
       void queue.drain();
       return itemView(item);
     },
+    'ui.openOptions': async () => {
+      await browser.runtime.openOptionsPage();
+      return { opened: true };
+    },
     'pin.resolveReview': async ({ itemId, choice }) => {
       const item = await queue.resolveReview(itemId, choice);
       void queue.drain();

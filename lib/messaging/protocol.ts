@@ -85,6 +85,7 @@ export const commands = {
       .strict(),
     output: itemViewSchema,
   }),
+  'ui.openOptions': command({ from: PIN, input: none, output: z.object({ opened: z.boolean() }) }),
   'pin.resolveReview': command({
     from: PIN,
     input: z

@@ -1,28 +1,161 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { OverlayRoot } from '@/components/overlay/OverlayRoot';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { NoticePanel, ProfilePanel } from '@/components/overlay/ProfilePanel';
+import { sendCommand } from '../messaging/client';
+import type { ProfileReading } from '../pin/read';
+import type { PinJob, StatusObservation } from '../pin/types';
+import { type PinPageState, watchPinPage } from '../pin/watch';
+import { changeSignalItem } from '../storage/items';
+import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';
 
 export const OVERLAY_HOST_TAG = 'pin-greenhouse-sync';
 
-/** Mounts the overlay in an open shadow root so Pin's styles cannot reach it and tests can. */
+const isOwnNode = (node: Node): boolean => {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(`${OVERLAY_HOST_TAG}, [${ROW_BADGE_ATTR}]`) != null;
+};
+
+type PanelContent = { kind: 'profile'; reading: ProfileReading } | { kind: 'notice'; message: string };
+
+/** The content script's controller: follows the Pin page, reports what it sees, and shows the overlay. */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
-  const ui = await createShadowRootUi<Root>(ctx, {
-    name: OVERLAY_HOST_TAG,
-    position: 'overlay',
-    anchor: 'body',
-    append: 'last',
-    mode: 'open',
-    onMount(container) {
-      const mountPoint = document.createElement('div');
-      container.append(mountPoint);
-      const root = createRoot(mountPoint);
-      root.render(<OverlayRoot />);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-    },
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   });
-  ui.mount();
+  let panel: { key: string; ui: ShadowRootContentScriptUi<Root>; anchor: Element } | null = null;
+  let generation = 0;
+  let current: PinPageState | null = null;
+  const reported = new Map<string, string>();
+
+  const render = (ui: ShadowRootContentScriptUi<Root>, content: PanelContent) =>
+    ui.mounted?.render(
+      <QueryClientProvider client={queryClient}>
+        {content.kind === 'profile' ? (
+          <ProfilePanel reading={content.reading} />
+        ) : (
+          <NoticePanel message={content.message} />
+        )}
+      </QueryClientProvider>,
+    );
+
+  const removePanel = () => {
+    panel?.ui.remove();
+    panel = null;
+  };
+
+  const showPanel = async (key: string, content: PanelContent) => {
+    const anchor = content.kind === 'profile' ? document.querySelector('.candidate-header') : document.body;
+    if (!anchor) return removePanel();
+    if (
+      panel &&
+      panel.key === key &&
+      panel.anchor === anchor &&
+      panel.anchor.isConnected &&
+      panel.ui.shadowHost.isConnected
+    ) {
+      render(panel.ui, content);
+      return;
+    }
+    removePanel();
+    const mine = ++generation;
+    const ui = await createShadowRootUi<Root>(ctx, {
+      name: OVERLAY_HOST_TAG,
+      position: content.kind === 'profile' ? 'inline' : 'overlay',
+      anchor,
+      append: 'last',
+      mode: 'open',
+      onMount(container) {
+        const mountPoint = document.createElement('div');
+        container.append(mountPoint);
+        return createRoot(mountPoint);
+      },
+      onRemove(root) {
+        root?.unmount();
+      },
+    });
+    if (mine !== generation) return; // a newer page state won the race
+    ui.mount();
+    ui.shadowHost.setAttribute('data-pgs-for', key);
+    panel = { key, ui, anchor };
+    render(ui, content);
+  };
+
+  const report = (jobs: PinJob[], observations: StatusObservation[]) => {
+    const fresh = observations.filter((o) => {
+      const key = `${o.jobId}/${o.candidateId}`;
+      const value = JSON.stringify([o.status, o.eventTimes]);
+      if (reported.get(key) === value) return false;
+      reported.set(key, value);
+      return true;
+    });
+    const jobKey = JSON.stringify(jobs);
+    const newJobs = reported.get('jobs') === jobKey ? [] : jobs;
+    reported.set('jobs', jobKey);
+    if (fresh.length || newJobs.length) {
+      sendCommand('pin.observe', { jobs: newJobs, observations: fresh }).catch((error: unknown) =>
+        console.warn('[pin-greenhouse-sync]', error),
+      );
+    }
+  };
+
+  const refreshRows = async (state: PinPageState) => {
+    if (state.kind !== 'pipeline') return;
+    const synced = await sendCommand('pin.syncedIds', {
+      pinCandidateIds: state.rows.map((r) => r.candidateId),
+    });
+    if (current === state) syncRowBadges(state.rows, synced);
+  };
+
+  const onState = async (state: PinPageState) => {
+    current = state;
+    switch (state.kind) {
+      case 'profile':
+        report([state.reading.job], [state.reading.observation]);
+        await showPanel(`${state.reading.job.id}/${state.reading.candidate.id}`, {
+          kind: 'profile',
+          reading: state.reading,
+        });
+        break;
+      case 'pipeline':
+        removePanel();
+        report(
+          [state.job],
+          state.rows.flatMap((r) => (r.observation ? [r.observation] : [])),
+        );
+        await refreshRows(state);
+        break;
+      case 'inbox':
+        removePanel();
+        report([], state.observations);
+        break;
+      case 'jobs':
+        removePanel();
+        report(state.jobs, []);
+        break;
+      case 'unreadable':
+        await showPanel(`unreadable:${state.url}`, {
+          kind: 'notice',
+          message: `Pin Greenhouse Sync cannot read this Pin page (${state.what} is missing), so it shows nothing here rather than guess.`,
+        });
+        break;
+      default:
+        removePanel();
+    }
+  };
+
+  const unwatch = changeSignalItem.watch(() => {
+    void queryClient.invalidateQueries();
+    if (current) void refreshRows(current);
+  });
+  ctx.onInvalidated(() => {
+    unwatch();
+    removePanel();
+  });
+  watchPinPage(
+    ctx,
+    (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
+    isOwnNode,
+  );
 }

@@ -1,7 +1,7 @@
 import { type ExportReason, TRIGGER_LABEL } from './model';
 
 const when = (iso: string | null) =>
-  iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an earlier time';
+  iso ? `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC` : 'an earlier time';
 
 /** The note added to every export: where the person came from and how they were synced. */
 export function syncNote(profileUrl: string, reason: ExportReason): string {

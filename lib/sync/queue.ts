@@ -128,7 +128,7 @@ export class ExportQueue {
 
   async resolveReview(id: string, choice: number | 'new'): Promise<ExportItem | null> {
     const item = await this.deps.store.item(id);
-    if (!item || item.state !== 'needs_review') return item;
+    if (item?.state !== 'needs_review') return item;
     if (typeof choice === 'number' && !item.review?.some((m) => m.id === choice)) return null;
     item.choice = choice;
     item.state = 'queued';

@@ -8,24 +8,25 @@ test('the options page opens and shows the not-connected first screen', async ({
   await expect(page.getByRole('region', { name: 'Greenhouse' }).getByRole('status')).toHaveText(
     /Not connected/,
   );
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);
 });
 
-test('the content script mounts its shadow-root UI on Pin and talks to the worker', async ({ context }) => {
+test('the content script mounts its open shadow-root UI on a Pin profile', async ({ context }) => {
   const page = await context.newPage();
-  await page.goto('https://app.pin.com/jobs');
-  const host = page.locator('pin-greenhouse-sync');
+  await page.goto('https://app.pin.com/jobs/j-backend/candidates/c-ada');
+  const host = page.locator('.candidate-header pin-greenhouse-sync');
   await expect(host).toHaveCount(1);
   expect(await host.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
-  // The overlay pings the worker on mount and shows the version from its envelope.
-  await expect(host.locator('[data-pgs-link]')).toHaveText(/Extension ready \(v\d+\.\d+\.\d+\)/);
+  // Not connected yet: the overlay says so and offers the way to connect.
+  await expect(host.getByRole('button', { name: 'Connect Greenhouse' })).toBeVisible();
 });
 
 test('the content script stays off other hosts', async ({ context }) => {
   await routeOriginToHandler(context, 'https://example.org', staticPageHandler('plain.html'));
   const page = await context.newPage();
-  await page.goto('https://example.org/jobs');
+  await page.goto('https://example.org/jobs/j-backend/candidates/c-ada');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(evaluateInContentScript(page, '1', 1500)).rejects.toThrow(/not found/);
   await expect(page.locator('pin-greenhouse-sync')).toHaveCount(0);
 });
 
@@ -34,7 +35,7 @@ test('the worker answers content-script messages with envelopes, malformed ones 
 }) => {
   const page = await context.newPage();
   await page.goto('https://app.pin.com/jobs');
-  await expect(page.locator('pin-greenhouse-sync')).toHaveCount(1);
+  await expect(page.locator('.job-card').first()).toBeVisible();
   const answers = await evaluateInContentScript<unknown[]>(
     page,
     `Promise.all([
@@ -42,6 +43,7 @@ test('the worker answers content-script messages with envelopes, malformed ones 
       chrome.runtime.sendMessage({ type: 'ping', payload: { extra: 1 } }),
       chrome.runtime.sendMessage({ kind: 'nonsense' }),
       chrome.runtime.sendMessage({ type: 'no.such.command', payload: {} }),
+      chrome.runtime.sendMessage({ type: 'connection.status', payload: {} }),
     ])`,
   );
   expect(answers[0]).toEqual({
@@ -51,4 +53,5 @@ test('the worker answers content-script messages with envelopes, malformed ones 
   expect(answers[1]).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   expect(answers[2]).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   expect(answers[3]).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+  expect(answers[4]).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
 });

@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_CREDENTIAL } from '../../harvest-sandbox/fixtures';
+
+/** The options page, driven by its labels like a Greenhouse admin would. */
+export class OptionsPage {
+  constructor(readonly page: Page) {}
+
+  section(name: string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  async connect(options: { clientId?: string; clientSecret?: string; actAs?: string } = {}): Promise<void> {
+    const gh = this.section('Greenhouse');
+    await gh.getByLabel('Client ID').fill(options.clientId ?? DEMO_CREDENTIAL.clientId);
+    await gh.getByLabel('Client Secret').fill(options.clientSecret ?? DEMO_CREDENTIAL.clientSecret);
+    await gh.getByLabel('Act as user ID').fill(options.actAs ?? '');
+    await gh.getByRole('button', { name: 'Connect' }).click();
+  }
+
+  async expectConnected(): Promise<void> {
+    await expect(this.section('Greenhouse').getByRole('status')).toContainText('Connected');
+  }
+}
+
+/** The overlay inside its open shadow root on a Pin profile. */
+export function overlay(page: Page): Locator {
+  return page.locator('.candidate-header pin-greenhouse-sync');
+}
+
+export async function gotoProfile(page: Page, jobId: string, candidateId: string): Promise<Locator> {
+  await page.goto(`https://app.pin.com/jobs/${jobId}/candidates/${candidateId}`);
+  await expect(page.locator('.candidate-name')).toBeVisible();
+  const panel = overlay(page).getByRole('region', { name: 'Greenhouse sync' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Exports the open profile through the dialog, choosing a Greenhouse job by its visible label (or none). */
+export async function exportFromProfile(panel: Locator, jobLabel: string | null): Promise<void> {
+  await panel.getByRole('button', { name: 'Export to ATS' }).click();
+  const dialog = panel.getByRole('dialog', { name: 'Export to Greenhouse' });
+  const select = dialog.getByLabel('Greenhouse job');
+  if (jobLabel) {
+    await expect(select.locator('option', { hasText: jobLabel })).toHaveCount(1);
+    await select.selectOption({ label: jobLabel });
+  }
+  await dialog.getByRole('button', { name: 'Export' }).click();
+}
