@@ -147,8 +147,19 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
     const data = state.data;
     const item = data.item;
     const activeItem = item && item.state !== 'done' ? item : null;
-    if (data.synced && !activeItem) body = <SyncedBadge state={data.synced} />;
-    else if (data.connection === 'not_connected' && !data.synced) {
+    const warnings = item?.warnings.map((warning) => (
+      <p key={warning} className="pgs-warning">
+        {warning}
+      </p>
+    ));
+    if (data.synced && !activeItem) {
+      body = (
+        <>
+          <SyncedBadge state={data.synced} />
+          {warnings}
+        </>
+      );
+    } else if (data.connection === 'not_connected' && !data.synced) {
       body = (
         <div data-pgs-state="not_connected">
           <p>Greenhouse is not connected.</p>
@@ -182,11 +193,7 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
               )}
             </div>
           )}
-          {item?.warnings.map((warning) => (
-            <p key={warning} className="pgs-warning">
-              {warning}
-            </p>
-          ))}
+          {warnings}
         </>
       );
     }

@@ -213,8 +213,11 @@ export class HarvestSandbox {
     this.candidates.push(record);
     return record;
   }
+  /** Writes Greenhouse accepted (scope probes and refused writes left out). */
   writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== 'GET' && r.host === 'harvest.greenhouse.io');
+    return this.requests.filter(
+      (r) => r.method !== 'GET' && r.host === 'harvest.greenhouse.io' && r.status >= 200 && r.status < 300,
+    );
   }
 
   // Transport adapters ------------------------------------------------------------------------------------
