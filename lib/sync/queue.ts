@@ -176,7 +176,14 @@ export class ExportQueue {
       for (const id of running.keys()) busy.add(id);
       const now = this.deps.now();
       const due = items
-        .filter((i) => i.state === 'queued' && (i.nextAttemptAt ?? 0) <= now && !busy.has(i.pinCandidateId))
+        // A queued item without a next attempt is paused (waiting for a reconnect).
+        .filter(
+          (i) =>
+            i.state === 'queued' &&
+            i.nextAttemptAt !== null &&
+            i.nextAttemptAt <= now &&
+            !busy.has(i.pinCandidateId),
+        )
         .sort((a, b) => a.createdAt - b.createdAt);
       const next = due.find(
         (i, index) => due.findIndex((j) => j.pinCandidateId === i.pinCandidateId) === index,

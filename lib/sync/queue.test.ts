@@ -1,0 +1,291 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ADMIN_USER_ID, ALL_SCOPES } from '../../tests/harvest-sandbox/fixtures';
+import { loadDataset, SAMPLE_DATASET_PATH } from '../../tests/pin-app/server';
+import { setup } from '../../tests/unit/greenhouse/helpers';
+import { profileUrl } from '../pin/read';
+import type { Connection } from '../storage/connection';
+import type { ExportItem } from './model';
+import { ExportQueue, type ExportRequest, type QueueDeps } from './queue';
+import { SyncStore } from './store';
+
+const dataset = loadDataset(SAMPLE_DATASET_PATH);
+const pin = (id: string) => dataset.candidates.find((c) => c.id === id)!;
+
+function connection(scopes = ALL_SCOPES): Connection {
+  return {
+    clientId: 'demo-client-id',
+    actAsUserId: ADMIN_USER_ID,
+    actingUserName: 'Avery Admin',
+    scopes: Object.fromEntries(ALL_SCOPES.map((s) => [s, scopes.includes(s) ? 'granted' : 'missing'])),
+    openJobs: 3,
+    connectedAt: 0,
+    needsReconnect: null,
+  };
+}
+
+function request(candidateId: string, greenhouseJobId: number | null, pinJobId = 'j-backend'): ExportRequest {
+  return {
+    candidate: pin(candidateId),
+    pinJobId,
+    pinJobTitle: 'Senior Backend Engineer',
+    profileUrl: profileUrl(pinJobId, candidateId),
+    greenhouseJobId,
+    greenhouseJobName: greenhouseJobId ? `Job ${greenhouseJobId}` : null,
+    reason: { kind: 'manual', at: new Date().toISOString() },
+  };
+}
+
+/** A store that "dies" like a stopped worker: from the first matching save on, no write lands and none returns. */
+class DyingStore extends SyncStore {
+  dead = false;
+  constructor(private readonly dieAt: (item: ExportItem) => boolean) {
+    super();
+  }
+  override save(item: ExportItem): Promise<void> {
+    if (this.dead || this.dieAt(item)) {
+      this.dead = true;
+      return new Promise(() => {});
+    }
+    return super.save(item);
+  }
+}
+
+function harness(options: { scopes?: string[]; store?: SyncStore } = {}) {
+  const { sandbox, client } = setup();
+  const store = options.store ?? new SyncStore();
+  const events = { wakes: [] as number[], rejected: [] as string[] };
+  const deps: QueueDeps = {
+    store,
+    now: Date.now,
+    random: () => 0.5,
+    prepare: async () => ({
+      api: client.api(ADMIN_USER_ID),
+      connection: connection(options.scopes),
+      settings: { noteVisibility: 'private' },
+    }),
+    resume: async (item) => ({
+      filename: `${item.candidate.name} - Pin resume.pdf`,
+      bytes: new TextEncoder().encode('%PDF-1.7 test'),
+    }),
+    wakeAt: (at) => events.wakes.push(at),
+    onCredentialRejected: async (message) => void events.rejected.push(message),
+    concurrency: 3,
+  };
+  const queue = new ExportQueue(deps);
+  /** Makes every waiting item due now and drains, like the alarm firing later. */
+  const drainAll = async () => {
+    for (const item of await store.items()) {
+      if (item.state === 'queued' && item.nextAttemptAt !== null)
+        await store.save({ ...item, nextAttemptAt: 0 });
+    }
+    await queue.drain();
+  };
+  const tally = () => ({
+    candidates: sandbox.candidates.length,
+    applications: sandbox.applications.length,
+    attachments: sandbox.attachments.length,
+    notes: sandbox.notes.length,
+    employments: sandbox.employments.length,
+  });
+  return { sandbox, client, store, queue, deps, events, drainAll, tally };
+}
+
+describe('the export queue and engine', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('exports a new candidate in one pass and records the sync', async () => {
+    const h = harness();
+    const { item } = await h.queue.enqueue(request('c-ada', 5001));
+    await h.queue.drain();
+    const done = (await h.store.item(item.id))!;
+    expect(done.state).toBe('done');
+    expect(h.tally()).toEqual({ candidates: 1, applications: 1, attachments: 1, notes: 1, employments: 4 });
+    const record = await h.store.record('c-ada');
+    expect(record).toMatchObject({
+      greenhouseCandidateId: h.sandbox.candidates[0]!.id,
+      linkedToExisting: false,
+    });
+    expect(record!.applications).toEqual([
+      { pinJobId: 'j-backend', greenhouseJobId: 5001, applicationId: h.sandbox.applications[0]!.id },
+    ]);
+  });
+
+  it('dedupes repeated requests and gives an already-synced candidate only an application on another job', async () => {
+    const h = harness();
+    const first = await h.queue.enqueue(request('c-ada', 5001));
+    expect((await h.queue.enqueue(request('c-ada', 5001))).duplicate).toBe(true);
+    await h.queue.drain();
+    expect((await h.queue.enqueue(request('c-ada', 5001))).item.id).toBe(first.item.id);
+    await h.queue.enqueue(request('c-ada', 5002, 'j-design'));
+    await h.queue.drain();
+    expect(h.tally()).toEqual({ candidates: 1, applications: 2, attachments: 2, notes: 2, employments: 4 });
+    expect(h.sandbox.writes().filter((w) => w.method === 'PATCH')).toHaveLength(0);
+    expect((await h.store.record('c-ada'))!.applications.map((a) => a.greenhouseJobId)).toEqual([5001, 5002]);
+  });
+
+  it('reads back a person whose create answer was lost instead of creating a second one', async () => {
+    const h = harness();
+    h.sandbox.injectFault({ method: 'POST', path: '/v3/candidates', action: { type: 'drop-after-commit' } });
+    const { item } = await h.queue.enqueue(request('c-ada', 5001));
+    await h.queue.drain();
+    const waiting = (await h.store.item(item.id))!;
+    expect(waiting).toMatchObject({ state: 'queued', lastError: { code: 'unreachable' } });
+    expect(waiting.steps.person).toMatchObject({ status: 'pending' });
+    await h.drainAll();
+    expect((await h.store.item(item.id))!.state).toBe('done');
+    expect(h.tally()).toMatchObject({ candidates: 1, applications: 1, attachments: 1, notes: 1 });
+  });
+
+  it('reads back a person without email by name and creation time', async () => {
+    const h = harness();
+    h.sandbox.injectFault({ method: 'POST', path: '/v3/candidates', action: { type: 'drop-after-commit' } });
+    await h.queue.enqueue(request('c-noemail', 5002, 'j-design'));
+    await h.queue.drain();
+    await h.drainAll();
+    expect(h.tally()).toMatchObject({ candidates: 1, applications: 1 });
+  });
+
+  it('reads back a lost prospect application and a lost resume upload', async () => {
+    const h = harness();
+    h.sandbox.injectFault({
+      method: 'POST',
+      path: '/v3/applications',
+      action: { type: 'drop-after-commit' },
+    });
+    h.sandbox.injectFault({ method: 'POST', path: '/v3/attachments', action: { type: 'drop-after-commit' } });
+    const { item } = await h.queue.enqueue(request('c-jose', null));
+    await h.queue.drain();
+    await h.drainAll();
+    await h.drainAll();
+    expect((await h.store.item(item.id))!.state).toBe('done');
+    expect(h.tally()).toMatchObject({ candidates: 1, applications: 1, attachments: 1, notes: 1 });
+    expect(h.sandbox.applications[0]).toMatchObject({ prospect: true });
+  });
+
+  for (const [label, dieAt] of [
+    ['before the create is sent', (i: ExportItem) => i.steps.person?.status === 'pending'],
+    [
+      'after the create committed, before its answer was journaled',
+      (i: ExportItem) => i.steps.person?.status === 'done',
+    ],
+    [
+      'while the resume, note and employments were in flight',
+      (i: ExportItem) => i.steps.note?.status === 'pending',
+    ],
+  ] as const) {
+    it(`resumes after the worker stopped ${label}, with one of everything`, async () => {
+      const dying = new DyingStore(dieAt);
+      const first = harness({ store: dying });
+      const { item } = await first.queue.enqueue(request('c-ada', 5001));
+      void first.queue.drain();
+      await expect.poll(() => dying.dead).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // A new worker: fresh memory, same storage and the same Greenhouse.
+      const revived = new ExportQueue({ ...first.deps, store: new SyncStore() });
+      await revived.recover();
+      await revived.drain();
+      const after = (await new SyncStore().item(item.id))!;
+      expect(after.state).toBe('done');
+      expect(first.tally()).toMatchObject({ candidates: 1, applications: 1, attachments: 1 });
+      expect(first.sandbox.employments.length).toBeGreaterThanOrEqual(4);
+    });
+  }
+
+  it('rides out a 429 storm without failing', async () => {
+    const h = harness();
+    h.sandbox.injectFault({
+      path: /^\/v3\//,
+      times: 4,
+      action: { type: 'status', status: 429, retryAfterSeconds: 1 },
+    });
+    const { item } = await h.queue.enqueue(request('c-wang', 5001));
+    await h.queue.drain();
+    expect((await h.store.item(item.id))!.state).toBe('done');
+    expect(h.tally()).toMatchObject({ candidates: 1, applications: 1 });
+  });
+
+  it('fails before writing anything when a needed scope is missing, and keeps the item', async () => {
+    const h = harness({ scopes: ALL_SCOPES.filter((s) => s !== 'harvest:attachments:create') });
+    const { item } = await h.queue.enqueue(request('c-ada', 5001));
+    await h.queue.drain();
+    expect(await h.store.item(item.id)).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'missing_scope', message: 'Missing permissions: harvest:attachments:create' },
+    });
+    expect(h.sandbox.writes()).toHaveLength(0);
+  });
+
+  it('pauses on a revoked credential and resumes after reconnecting', async () => {
+    const h = harness();
+    h.sandbox.revokeCredential('demo-client-id');
+    const { item } = await h.queue.enqueue(request('c-ada', 5001));
+    await h.queue.drain();
+    expect(await h.store.item(item.id)).toMatchObject({
+      state: 'queued',
+      nextAttemptAt: null,
+      lastError: { code: 'reconnect' },
+    });
+    expect(h.events.rejected).toHaveLength(1);
+    h.sandbox.addCredential({
+      clientId: 'demo-client-id',
+      clientSecret: 'demo-client-secret',
+      scopes: ALL_SCOPES,
+    });
+    await h.client.tokens.invalidate(ADMIN_USER_ID);
+    await h.queue.resumeAfterReconnect();
+    await h.queue.drain();
+    expect((await h.store.item(item.id))!.state).toBe('done');
+  });
+
+  it('retries 5xx with growing backoff and gives up readably after ten tries', async () => {
+    const h = harness();
+    h.sandbox.injectFault({
+      method: 'POST',
+      path: '/v3/candidates',
+      times: 100,
+      action: { type: 'status', status: 503 },
+    });
+    const { item } = await h.queue.enqueue(request('c-ada', 5001));
+    const delays: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = Date.now();
+      await h.drainAll();
+      const current = (await h.store.item(item.id))!;
+      if (current.nextAttemptAt) delays.push(current.nextAttemptAt - before);
+    }
+    const final = (await h.store.item(item.id))!;
+    expect(final.state).toBe('failed');
+    expect(final.lastError?.message).toMatch(
+      /^Gave up after 10 tries: Greenhouse is having trouble \(HTTP 503\)/,
+    );
+    expect(delays[1]!).toBeGreaterThan(delays[0]!);
+    expect(h.tally().candidates).toBe(0);
+    // Retry puts it back in line with its journal intact.
+    h.sandbox.faults.length = 0;
+    await h.queue.retry(item.id);
+    await h.queue.drain();
+    expect((await h.store.item(item.id))!.state).toBe('done');
+  });
+
+  it('asks for review on several email matches and links the chosen person', async () => {
+    const h = harness();
+    h.sandbox.seedCandidate({ first_name: 'P', last_name: 'One', emails: ['priya@example.in'] });
+    const chosen = h.sandbox.seedCandidate({
+      first_name: 'P',
+      last_name: 'Two',
+      emails: ['P.Raghunathan@alumni.example.edu'],
+    });
+    const { item } = await h.queue.enqueue(request('c-multi', 5003, 'j-sales'));
+    await h.queue.drain();
+    const review = (await h.store.item(item.id))!;
+    expect(review.state).toBe('needs_review');
+    expect(review.review?.map((m) => m.name).sort()).toEqual(['P One', 'P Two']);
+    expect(await h.queue.resolveReview(item.id, 999_999)).toBeNull();
+    await h.queue.resolveReview(item.id, chosen.id);
+    await h.queue.drain();
+    expect(h.tally()).toMatchObject({ candidates: 2, applications: 1, employments: 0 });
+    expect(h.sandbox.applications[0]!.candidate_id).toBe(chosen.id);
+    expect((await h.store.record('c-multi'))!.linkedToExisting).toBe(true);
+  });
+});
