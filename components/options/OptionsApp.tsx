@@ -1,14 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { sendCommand } from '@/lib/messaging/client';
 import { ActivitySection } from './ActivitySection';
-import { ConnectSection } from './ConnectSection';
+import { ConnectSection, connectionKey } from './ConnectSection';
+import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
 
 export function OptionsApp() {
+  const connection = useQuery({
+    queryKey: connectionKey,
+    queryFn: () => sendCommand('connection.status', {}),
+  });
   return (
     <main>
       <h1>Pin Greenhouse Sync</h1>
       <ConnectSection />
-      <SettingsSection />
+      <RulesSection connected={connection.data?.connected ?? false} />
       <ActivitySection />
+      <SettingsSection />
     </main>
   );
 }

@@ -106,13 +106,15 @@ export class ConnectionService {
       let openJobs: number | null = null;
       if (scopes['harvest:jobs:list'] === 'granted')
         openJobs = (await trial.api(actAsUserId).listJobs('open')).length;
+      const previous = await connectionItem.getValue();
       const connection: Connection = {
         clientId: credentials.clientId,
         actAsUserId,
         actingUserName,
         scopes,
         openJobs,
-        connectedAt: Date.now(),
+        // Reconnecting the same credential keeps the no-retroactive-sync line where it was.
+        connectedAt: previous?.clientId === credentials.clientId ? previous.connectedAt : Date.now(),
         needsReconnect: null,
       };
       await this.deps.secrets.set(credentials.clientSecret);

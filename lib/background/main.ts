@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isGreenhouseError } from '../greenhouse/errors';
 import type { Job } from '../greenhouse/schemas';
+import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
 import { AppFailure } from '../messaging/envelope';
 import { createRouter, type Handlers } from '../messaging/router';
 import type { GreenhouseJobView } from '../messaging/views';
@@ -12,6 +13,8 @@ import { sessionTokenCache } from '../storage/token-cache';
 import { greenhouseProfileUrl } from '../sync/model';
 import { ExportQueue } from '../sync/queue';
 import { SyncStore } from '../sync/store';
+import { AutomationService } from './automation';
+import { updateToolbarBadge } from './badge';
 import { ConnectionService } from './connection';
 import { itemView } from './item-view';
 import { resumeFor } from './resume-source';
@@ -46,8 +49,26 @@ export function startBackground(): void {
       void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
     },
     onCredentialRejected: (message) => connection.markNeedsReconnect(message),
-    onChanged: (candidateIds) => void changeSignalItem.setValue({ at: Date.now(), candidateIds }),
+    onChanged: (candidateIds) => {
+      void changeSignalItem.setValue({ at: Date.now(), candidateIds });
+      scheduleBadge();
+    },
   });
+  const automation = new AutomationService({ queue, store, connection: () => connection.current() });
+
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleBadge = () => {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(async () => updateToolbarBadge(await store.items()), 250);
+  };
+
+  /** Requests an export takes on average: lookup, create, resume, note and the employments. */
+  const etaSeconds = (remaining: { candidate: { experience: unknown[] } }[]): number | null => {
+    const limit = connection.client.http.governor.snapshot().limit;
+    if (!limit || remaining.length === 0) return remaining.length === 0 ? 0 : null;
+    const requests = remaining.reduce((sum, item) => sum + 4 + item.candidate.experience.length, 0);
+    return Math.ceil((requests / limit) * RATE_WINDOW_SECONDS);
+  };
 
   const requireConnection = async () => {
     const current = await connection.current();
@@ -116,6 +137,57 @@ export function startBackground(): void {
     },
     'activity.list': async () =>
       (await store.items()).sort((a, b) => b.createdAt - a.createdAt).map(itemView),
+    'activity.summary': async () => {
+      const items = await store.items();
+      const count = (state: string) => items.filter((i) => i.state === state).length;
+      return {
+        queued: count('queued'),
+        running: count('running'),
+        needsReview: count('needs_review'),
+        failed: count('failed'),
+        done: count('done'),
+        etaSeconds: etaSeconds(items.filter((i) => i.state === 'queued' || i.state === 'running')),
+      };
+    },
+    'rules.list': async () => {
+      const [jobs, rules] = await Promise.all([pinJobsItem.getValue(), automation.rules()]);
+      const pinJobs = Object.values(jobs)
+        .map(({ id, title }) => ({ id, title }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+      const backfill: Record<string, number> = {};
+      for (const rule of rules)
+        if (rule.enabled)
+          backfill[rule.pinJobId] = (await automation.backfillCandidates(rule.pinJobId)).length;
+      return { pinJobs, rules, backfill };
+    },
+    'rules.save': async ({ pinJobId, greenhouseJobId, trigger, enabled }) => {
+      const pinJob = (await pinJobsItem.getValue())[pinJobId];
+      if (!pinJob)
+        throw new AppFailure('unknown_pin_job', 'Open this job in Pin first, so the extension knows it.');
+      let greenhouseJobName: string | null = null;
+      if (greenhouseJobId !== null) {
+        const ghJob = (await greenhouseJobs()).find((j) => j.id === greenhouseJobId);
+        if (!ghJob) throw new AppFailure('unknown_job', `Greenhouse job ${greenhouseJobId} was not found`);
+        greenhouseJobName = ghJob.name;
+      }
+      if (enabled) await requireConnection();
+      return automation.saveRule({
+        pinJobId,
+        pinJobTitle: pinJob.title,
+        greenhouseJobId,
+        greenhouseJobName,
+        trigger,
+        enabled,
+      });
+    },
+    'rules.backfill': async ({ pinJobId, expected }) => {
+      await requireConnection();
+      try {
+        return await automation.backfill(pinJobId, expected);
+      } catch (error) {
+        throw new AppFailure('backfill_changed', error instanceof Error ? error.message : String(error));
+      }
+    },
 
     'greenhouse.jobs': () => greenhouseJobs(),
     'export.retry': async ({ itemId }) => {
@@ -124,7 +196,7 @@ export function startBackground(): void {
       return item ? itemView(item) : null;
     },
 
-    'pin.observe': async ({ jobs }) => {
+    'pin.observe': async ({ jobs, observations, profiles }) => {
       if (jobs.length) {
         const seen = await pinJobsItem.getValue();
         const now = Date.now();
@@ -136,9 +208,9 @@ export function startBackground(): void {
           });
         }
       }
-      return { queued: 0 };
+      return { queued: await automation.observe(observations, profiles ?? []) };
     },
-    'pin.candidateState': async ({ pinCandidateId }) => {
+    'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
       const [current, raw, record, items] = await Promise.all([
         connection.current(),
         connectionItem.getValue(),
@@ -164,7 +236,7 @@ export function startBackground(): void {
             }
           : null,
         item: active ? itemView(active) : null,
-        notSyncedReason: null,
+        notSyncedReason: record || active ? null : await automation.reasonNotSynced(pinJobId, pinCandidateId),
       };
     },
     'pin.syncedIds': async ({ pinCandidateIds }) => {
@@ -216,5 +288,8 @@ export function startBackground(): void {
     if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
   });
   void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
-  void queue.recover().then(() => queue.drain());
+  void queue.recover().then(() => {
+    scheduleBadge();
+    return queue.drain();
+  });
 }

@@ -109,3 +109,6 @@ export interface CreateAttachmentBody {
  * documents one scope per endpoint and 403 for a missing scope; the order of the checks is assumed.
  */
 export const WRITE_PROBE_GRANTED_STATUSES: ReadonlySet<number> = new Set([400, 404, 422]);
+
+/** [P] Harvest v3's fixed rate-limit window, used only to estimate bulk ETAs (headers give the limit, not the window). */
+export const RATE_WINDOW_SECONDS = 30;

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../pin/types';
 import { settingsSchema } from '../storage/connection';
+import { triggerSchema } from '../sync/model';
+import { ruleSchema } from '../sync/triggers';
 import type { SenderKind } from './sender';
-import { candidateStateSchema, connectionViewSchema, greenhouseJobViewSchema, itemViewSchema } from './views';
+import {
+  activitySummarySchema,
+  candidateStateSchema,
+  connectionViewSchema,
+  greenhouseJobViewSchema,
+  itemViewSchema,
+  rulesViewSchema,
+} from './views';
 
 /**
  * The single list of commands the background answers. Each names who may send it, and the schemas its input and
@@ -46,6 +55,25 @@ export const commands = {
   'settings.get': command({ from: PAGES, input: none, output: settingsSchema }),
   'settings.set': command({ from: PAGES, input: settingsSchema.strict(), output: settingsSchema }),
   'activity.list': command({ from: PAGES, input: none, output: z.array(itemViewSchema) }),
+  'activity.summary': command({ from: PAGES, input: none, output: activitySummarySchema }),
+  'rules.list': command({ from: PAGES, input: none, output: rulesViewSchema }),
+  'rules.save': command({
+    from: PAGES,
+    input: z
+      .object({
+        pinJobId: z.string().min(1).max(200),
+        greenhouseJobId: greenhouseId.nullable(),
+        trigger: triggerSchema,
+        enabled: z.boolean(),
+      })
+      .strict(),
+    output: ruleSchema,
+  }),
+  'rules.backfill': command({
+    from: PAGES,
+    input: z.object({ pinJobId: z.string().min(1).max(200), expected: z.number().int().min(1) }).strict(),
+    output: z.object({ queued: z.number().int(), missingProfiles: z.number().int() }),
+  }),
 
   // Both the overlay and the options page.
   'greenhouse.jobs': command({ from: EVERYONE, input: none, output: z.array(greenhouseJobViewSchema) }),
@@ -62,6 +90,7 @@ export const commands = {
       .object({
         jobs: z.array(pinJobSchema).max(500),
         observations: z.array(statusObservationSchema).max(5000),
+        profiles: z.array(pinCandidateSchema).max(20).optional(),
       })
       .strict(),
     output: z.object({ queued: z.number().int() }),

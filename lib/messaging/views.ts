@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { pinJobSchema } from '../pin/types';
 import { reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
+import { ruleSchema } from '../sync/triggers';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
 export const connectionViewSchema = z.object({
@@ -66,3 +68,23 @@ export const candidateStateSchema = z.object({
   notSyncedReason: z.string().nullable(),
 });
 export type CandidateState = z.infer<typeof candidateStateSchema>;
+
+export const rulesViewSchema = z.object({
+  /** Pin jobs the extension has seen, by title. */
+  pinJobs: z.array(pinJobSchema),
+  rules: z.array(ruleSchema),
+  /** Per Pin job: how many candidates already met its trigger before the rule and are not synced. */
+  backfill: z.record(z.string(), z.number().int()),
+});
+export type RulesView = z.infer<typeof rulesViewSchema>;
+
+export const activitySummarySchema = z.object({
+  queued: z.number().int(),
+  running: z.number().int(),
+  needsReview: z.number().int(),
+  failed: z.number().int(),
+  done: z.number().int(),
+  /** Seconds until the queue is empty at the current Greenhouse rate limit, when known. */
+  etaSeconds: z.number().nullable(),
+});
+export type ActivitySummary = z.infer<typeof activitySummarySchema>;

@@ -5,7 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { NoticePanel, ProfilePanel } from '@/components/overlay/ProfilePanel';
 import { sendCommand } from '../messaging/client';
 import type { ProfileReading } from '../pin/read';
-import type { PinJob, StatusObservation } from '../pin/types';
+import type { PinCandidate, PinJob, StatusObservation } from '../pin/types';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/items';
 import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';
@@ -82,7 +82,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     render(ui, content);
   };
 
-  const report = (jobs: PinJob[], observations: StatusObservation[]) => {
+  const report = (jobs: PinJob[], observations: StatusObservation[], profiles: PinCandidate[] = []) => {
     const fresh = observations.filter((o) => {
       const key = `${o.jobId}/${o.candidateId}`;
       const value = JSON.stringify([o.status, o.eventTimes]);
@@ -93,8 +93,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     const jobKey = JSON.stringify(jobs);
     const newJobs = reported.get('jobs') === jobKey ? [] : jobs;
     reported.set('jobs', jobKey);
-    if (fresh.length || newJobs.length) {
-      sendCommand('pin.observe', { jobs: newJobs, observations: fresh }).catch((error: unknown) =>
+    const freshProfiles = profiles.filter((p) => {
+      const value = JSON.stringify(p);
+      if (reported.get(`profile:${p.id}`) === value) return false;
+      reported.set(`profile:${p.id}`, value);
+      return true;
+    });
+    if (fresh.length || newJobs.length || freshProfiles.length) {
+      sendCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch((error: unknown) =>
         console.warn('[pin-greenhouse-sync]', error),
       );
     }
@@ -112,7 +118,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     current = state;
     switch (state.kind) {
       case 'profile':
-        report([state.reading.job], [state.reading.observation]);
+        report([state.reading.job], [state.reading.observation], [state.reading.candidate]);
         await showPanel(`${state.reading.job.id}/${state.reading.candidate.id}`, {
           kind: 'profile',
           reading: state.reading,

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { CachedToken } from '../greenhouse/token';
-import type { PinJob } from '../pin/types';
+import type { PinCandidate, PinJob } from '../pin/types';
 import type { SyncRecord } from '../sync/model';
+import type { ObservationState, Rule } from '../sync/triggers';
 import { type Connection, DEFAULT_SETTINGS, type Settings } from './connection';
 
 /**
@@ -40,4 +41,18 @@ export const changeSignalItem = storage.defineItem<{ at: number; candidateIds: s
 });
 export const tokenCacheItem = storage.defineItem<Record<string, CachedToken>>('session:tokens', {
   fallback: {},
+});
+export const rulesItem = storage.defineItem<Record<string, Rule>>('local:rules', {
+  fallback: {},
+  version: 1,
+});
+/** Last known outreach status per `${jobId}/${candidateId}`, with when the extension first saw each trigger met. */
+export const observationsItem = storage.defineItem<Record<string, ObservationState>>('local:observations', {
+  fallback: {},
+  version: 1,
+});
+/** Profiles read from open Pin pages: the fallback when Pin's candidate API does not answer. */
+export const pinCandidatesItem = storage.defineItem<Record<string, PinCandidate>>('local:pin-candidates', {
+  fallback: {},
+  version: 1,
 });

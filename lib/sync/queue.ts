@@ -2,6 +2,7 @@ import type { HarvestApi } from '../greenhouse/api';
 import { GreenhouseError, isGreenhouseError } from '../greenhouse/errors';
 import type { PinCandidate } from '../pin/types';
 import type { Connection, Settings } from '../storage/connection';
+import { createLock } from '../storage/lock';
 import { type EngineDeps, runExport } from './engine';
 import { EXPORT_ITEM_VERSION, type ExportItem, type ExportReason, type ItemError } from './model';
 import type { SyncStore } from './store';
@@ -66,6 +67,7 @@ function toItemError(error: unknown): ItemError {
 /** The durable export queue: dedupes requests, runs items (several candidates at once), retries, never loses one. */
 export class ExportQueue {
   private draining: Promise<void> | null = null;
+  private readonly enqueueLock = createLock();
   private drainAgain = false;
   private readonly random: () => number;
 
@@ -74,7 +76,12 @@ export class ExportQueue {
   }
 
   /** Queues an export unless the same candidate is already queued for the same Greenhouse job or synced there. */
-  async enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
+  enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
+    // Check-then-add must be atomic: two tabs, a trigger and a click can ask at the same moment.
+    return this.enqueueLock(() => this.enqueueNow(request));
+  }
+
+  private async enqueueNow(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
     const { store, now } = this.deps;
     const items = await store.items();
     const same = items.find(

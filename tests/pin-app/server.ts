@@ -102,6 +102,11 @@ export async function startPinApp(options: {
         return send(200, { version, dataset: data });
       }
       if (req.method === 'GET' && url.pathname === '/__control/state') return send(200, data);
+      const candidateId = /^\/api\/candidates\/([^/]+)$/.exec(url.pathname)?.[1];
+      if (req.method === 'GET' && candidateId !== undefined) {
+        const candidate = data.candidates.find((c) => c.id === decodeURIComponent(candidateId));
+        return candidate ? send(200, candidate) : send(404, { error: `No candidate ${candidateId}` });
+      }
       if (req.method === 'POST' && (url.pathname === '/__control/events' || url.pathname === '/api/events')) {
         const result = applyEvent(await readJson());
         return result.ok ? send(200, { ok: true, version }) : send(400, { ok: false, error: result.error });

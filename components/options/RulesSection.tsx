@@ -1,0 +1,187 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { jobLabel } from '@/components/overlay/ExportDialog';
+import { sendCommand } from '@/lib/messaging/client';
+import type { GreenhouseJobView } from '@/lib/messaging/views';
+import type { PinJob } from '@/lib/pin/types';
+import { TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/sync/model';
+import type { Rule } from '@/lib/sync/triggers';
+
+export const rulesKey = ['rules'] as const;
+
+function RuleRow({
+  job,
+  rule,
+  greenhouseJobs,
+  backfill,
+}: {
+  job: PinJob;
+  rule: Rule | undefined;
+  greenhouseJobs: GreenhouseJobView[];
+  backfill: number;
+}) {
+  const client = useQueryClient();
+  const ids = { gh: useId(), trigger: useId(), search: useId() };
+  const [greenhouseJob, setGreenhouseJob] = useState(
+    rule?.greenhouseJobId ? String(rule.greenhouseJobId) : '',
+  );
+  const [trigger, setTrigger] = useState<Trigger>(rule?.trigger ?? 'added_to_sequence');
+  const [search, setSearch] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const enabled = rule?.enabled ?? false;
+
+  const visible = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return greenhouseJobs.filter(
+      (j) => !needle || jobLabel(j).toLowerCase().includes(needle) || String(j.id) === greenhouseJob,
+    );
+  }, [greenhouseJobs, search, greenhouseJob]);
+
+  const save = useMutation({
+    mutationFn: (enable: boolean) =>
+      sendCommand('rules.save', {
+        pinJobId: job.id,
+        greenhouseJobId: greenhouseJob ? Number(greenhouseJob) : null,
+        trigger,
+        enabled: enable,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: rulesKey }),
+  });
+  const runBackfill = useMutation({
+    mutationFn: () => sendCommand('rules.backfill', { pinJobId: job.id, expected: backfill }),
+    onSettled: () => {
+      setConfirming(false);
+      void client.invalidateQueries({ queryKey: rulesKey });
+      void client.invalidateQueries({ queryKey: ['activity'] });
+    },
+  });
+
+  return (
+    <fieldset className="rule" data-enabled={enabled}>
+      <legend>{job.title}</legend>
+      <div className="rule-controls">
+        <label htmlFor={ids.search}>Search Greenhouse jobs</label>
+        <input
+          id={ids.search}
+          type="search"
+          value={search}
+          disabled={enabled}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <label htmlFor={ids.gh}>Greenhouse job</label>
+        <select
+          id={ids.gh}
+          value={greenhouseJob}
+          disabled={enabled}
+          onChange={(e) => setGreenhouseJob(e.target.value)}
+        >
+          <option value="">No job: add as a prospect</option>
+          {visible.map((j) => (
+            <option key={j.id} value={String(j.id)}>
+              {jobLabel(j)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.trigger}>Trigger</label>
+        <select
+          id={ids.trigger}
+          value={trigger}
+          disabled={enabled}
+          onChange={(e) => setTrigger(e.target.value as Trigger)}
+        >
+          {TRIGGERS.map((t) => (
+            <option key={t} value={t}>
+              {TRIGGER_LABEL[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className={enabled ? '' : 'primary'}
+          disabled={save.isPending}
+          onClick={() => save.mutate(!enabled)}
+        >
+          {enabled ? 'Disable' : 'Enable'}
+        </button>
+        {enabled && rule?.enabledAt && (
+          <span className="hint" role="status">
+            Enabled {new Date(rule.enabledAt).toLocaleString()}: candidates sync the first time they meet the
+            trigger from now on.
+          </span>
+        )}
+      </div>
+      {save.isError && <p role="alert">{save.error.message}</p>}
+      {enabled && backfill > 0 && !confirming && (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Export {backfill} {backfill === 1 ? 'candidate' : 'candidates'} who already met this trigger
+        </button>
+      )}
+      {confirming && (
+        <div role="alertdialog" aria-label="Confirm export" className="confirm">
+          <p>
+            Export {backfill} {backfill === 1 ? 'candidate' : 'candidates'} of “{job.title}” who met the
+            trigger before this rule was enabled to {rule?.greenhouseJobName ?? 'Greenhouse as prospects'}?
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={runBackfill.isPending}
+            onClick={() => runBackfill.mutate()}
+          >
+            Export {backfill}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {runBackfill.isSuccess && (
+        <p role="status">
+          Queued {runBackfill.data.queued} {runBackfill.data.queued === 1 ? 'export' : 'exports'}
+          {runBackfill.data.missingProfiles > 0 &&
+            ` (${runBackfill.data.missingProfiles} could not be read from Pin)`}
+          .
+        </p>
+      )}
+      {runBackfill.isError && <p role="alert">{runBackfill.error.message}</p>}
+    </fieldset>
+  );
+}
+
+/** "Export candidates to ATS": one rule per Pin job the extension has seen, as in Pin's Automation tab. */
+export function RulesSection({ connected }: { connected: boolean }) {
+  const id = useId();
+  const rules = useQuery({ queryKey: rulesKey, queryFn: () => sendCommand('rules.list', {}) });
+  const jobs = useQuery({
+    queryKey: ['greenhouse-jobs'],
+    queryFn: () => sendCommand('greenhouse.jobs', {}),
+    enabled: connected,
+    staleTime: 60_000,
+  });
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>Export candidates to ATS</h2>
+      {!connected && <p>Connect Greenhouse first: rules send candidates to a Greenhouse job.</p>}
+      {connected && rules.data?.pinJobs.length === 0 && (
+        <p>
+          No Pin jobs seen yet. Open Pin’s jobs list (or any job) with the extension installed, then come
+          back.
+        </p>
+      )}
+      {jobs.isError && <p role="alert">Could not load Greenhouse jobs: {jobs.error.message}</p>}
+      {connected &&
+        jobs.data &&
+        rules.data?.pinJobs.map((job) => (
+          <RuleRow
+            key={job.id}
+            job={job}
+            rule={rules.data.rules.find((r) => r.pinJobId === job.id)}
+            greenhouseJobs={jobs.data}
+            backfill={rules.data.backfill[job.id] ?? 0}
+          />
+        ))}
+    </section>
+  );
+}
