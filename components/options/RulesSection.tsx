@@ -60,7 +60,7 @@ function RuleRow({
     <fieldset className="rule" data-enabled={enabled}>
       <legend>{job.title}</legend>
       <div className="rule-controls">
-        <label htmlFor={ids.search}>Search Greenhouse jobs</label>
+        <label htmlFor={ids.search}>Filter the job list</label>
         <input
           id={ids.search}
           type="search"

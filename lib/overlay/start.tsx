@@ -100,8 +100,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       return true;
     });
     if (fresh.length || newJobs.length || freshProfiles.length) {
-      sendCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch((error: unknown) =>
-        console.warn('[pin-greenhouse-sync]', error),
+      sendCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch(
+        (error: unknown) => {
+          // Forget what was not delivered, so the next read of the page sends it again.
+          for (const o of fresh) reported.delete(`${o.jobId}/${o.candidateId}`);
+          for (const p of freshProfiles) reported.delete(`profile:${p.id}`);
+          if (newJobs.length) reported.delete('jobs');
+          console.warn('[pin-greenhouse-sync]', error);
+        },
       );
     }
   };

@@ -46,3 +46,21 @@ export async function exportFromProfile(panel: Locator, jobLabel: string | null)
   }
   await dialog.getByRole('button', { name: 'Export' }).click();
 }
+
+/** Enables the "Export candidates to ATS" rule of a Pin job on the options page. */
+export async function enableRule(
+  page: Page,
+  pinJobTitle: string,
+  greenhouseJobLabel: string | null,
+  triggerLabel: string,
+): Promise<Locator> {
+  const section = page.getByRole('region', { name: 'Export candidates to ATS' });
+  const group = section.getByRole('group', { name: pinJobTitle });
+  await expect(group).toBeVisible();
+  if (greenhouseJobLabel)
+    await group.getByLabel('Greenhouse job').selectOption({ label: greenhouseJobLabel });
+  await group.getByLabel('Trigger').selectOption({ label: triggerLabel });
+  await group.getByRole('button', { name: 'Enable' }).click();
+  await expect(group.getByRole('button', { name: 'Disable' })).toBeVisible();
+  return group;
+}
