@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
 import type { GreenhouseJobView } from '@/lib/messaging/views';
+import { trusted } from './trusted';
 
 export const jobLabel = (job: GreenhouseJobView) =>
   `${job.name}${job.requisitionId ? ` (${job.requisitionId})` : ''}${job.status !== 'open' ? ` — ${job.status}` : ''}`;
@@ -77,7 +78,7 @@ export function ExportDialog({ onExport, onCancel, busy, error }: Props) {
           type="button"
           className="pgs-primary"
           disabled={busy}
-          onClick={() => onExport(choice ? Number(choice) : null)}
+          onClick={trusted(() => onExport(choice ? Number(choice) : null))}
         >
           {busy ? 'Exporting…' : 'Export'}
         </button>

@@ -5,6 +5,7 @@ import type { CandidateState, ItemView } from '@/lib/messaging/views';
 import type { ProfileReading } from '@/lib/pin/read';
 import { ExportDialog } from './ExportDialog';
 import { GreenhouseLogo } from './GreenhouseLogo';
+import { trusted } from './trusted';
 
 /** Only Greenhouse app links are ever rendered from data. */
 export function safeGreenhouseHref(url: string | null | undefined): string | undefined {
@@ -59,7 +60,7 @@ function ReviewChoices({ item }: { item: ItemView }) {
             <button
               type="button"
               disabled={resolve.isPending}
-              onClick={() => resolve.mutate(match.id)}
+              onClick={trusted(() => resolve.mutate(match.id))}
               aria-label={`Use ${match.name} (Greenhouse id ${match.id})`}
             >
               Use this person
@@ -67,7 +68,7 @@ function ReviewChoices({ item }: { item: ItemView }) {
           </li>
         ))}
       </ul>
-      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate('new')}>
+      <button type="button" disabled={resolve.isPending} onClick={trusted(() => resolve.mutate('new'))}>
         Create new
       </button>
       {resolve.isError && <p role="alert">{resolve.error.message}</p>}
@@ -106,7 +107,7 @@ function ItemStatus({ item }: { item: ItemView }) {
             type="button"
             className="pgs-primary"
             disabled={retry.isPending}
-            onClick={() => retry.mutate()}
+            onClick={trusted(() => retry.mutate())}
           >
             Retry
           </button>
@@ -163,7 +164,7 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
       body = (
         <div data-pgs-state="not_connected">
           <p>Greenhouse is not connected.</p>
-          <button type="button" onClick={() => void sendCommand('ui.openOptions', {})}>
+          <button type="button" onClick={trusted(() => void sendCommand('ui.openOptions', {}))}>
             Connect Greenhouse
           </button>
         </div>
@@ -187,7 +188,7 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
                   onExport={(jobId) => exportNow.mutate(jobId)}
                 />
               ) : (
-                <button type="button" className="pgs-primary" onClick={() => setDialogOpen(true)}>
+                <button type="button" className="pgs-primary" onClick={trusted(() => setDialogOpen(true))}>
                   Export to ATS
                 </button>
               )}

@@ -147,6 +147,14 @@ export class HarvestApi {
       application_ids: applicationId,
     });
   }
+  notesOfCandidate(candidateId: number) {
+    return this.list('/v3/notes', 'harvest:notes:list', noteSchema, { candidate_ids: candidateId });
+  }
+  employmentsOfCandidate(candidateId: number) {
+    return this.list('/v3/candidate_employments', 'harvest:candidate_employments:list', employmentSchema, {
+      candidate_ids: candidateId,
+    });
+  }
   async createNote(body: CreateNoteBody) {
     const { data } = await this.http.request({
       method: 'POST',

@@ -16,8 +16,10 @@ export const OPTIONAL_SCOPES = [
   'harvest:sources:list',
   'harvest:candidate_educations:create',
   'harvest:custom_field_options:list',
-  // Beyond SPEC §2: lets a retry after a lost upload answer check for the resume instead of uploading again.
+  // Beyond SPEC §2: after a lost answer, a retry reads these back instead of writing a second copy.
   'harvest:attachments:list',
+  'harvest:notes:list',
+  'harvest:candidate_employments:list',
 ] as const;
 
 export type RequiredScope = (typeof REQUIRED_SCOPES)[number];
@@ -40,4 +42,6 @@ export const SCOPE_PROBES: Record<Scope, { method: 'GET' | 'POST' | 'PATCH'; pat
   'harvest:candidate_educations:create': { method: 'POST', path: '/v3/candidate_educations' },
   'harvest:custom_field_options:list': { method: 'GET', path: '/v3/custom_field_options?per_page=1' },
   'harvest:attachments:list': { method: 'GET', path: '/v3/attachments?per_page=1' },
+  'harvest:notes:list': { method: 'GET', path: '/v3/notes?per_page=1' },
+  'harvest:candidate_employments:list': { method: 'GET', path: '/v3/candidate_employments?per_page=1' },
 };

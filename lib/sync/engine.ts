@@ -167,13 +167,33 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   const work: Promise<void>[] = [];
   if (created) {
     const bodies = employmentBodies(item.candidate, personId);
-    steps.employments ??= bodies.map(() => ({ status: 'pending', since: '' }) as const);
+    steps.employments ??= bodies.map(() => ({ status: 'todo' }) as const);
+    const unsure = steps.employments.some((step) => step.status === 'pending');
+    const existing =
+      unsure && granted('harvest:candidate_employments:list')
+        ? await api.employmentsOfCandidate(personId)
+        : [];
     bodies.forEach((body, index) => {
       const step = steps.employments![index];
-      if (step && step.status !== 'pending') return;
+      if (step && step.status !== 'pending' && step.status !== 'todo') return;
       work.push(
         (async () => {
+          if (step?.status === 'pending') {
+            // Sent before, answer lost: adopt the employment if Greenhouse has it.
+            const found = existing.find(
+              (e) =>
+                e.company_name === body.company_name &&
+                e.title === body.title &&
+                (e.start_date ?? undefined) === body.start_date,
+            );
+            if (typeof found?.id === 'number') {
+              steps.employments![index] = { status: 'done', employmentId: found.id };
+              await save();
+              return;
+            }
+          }
           steps.employments![index] = { status: 'pending', since: iso(deps.now()) };
+          await save();
           try {
             const employment = await api.createEmployment(body);
             steps.employments![index] = { status: 'done', employmentId: employment.id ?? 0 };
@@ -220,13 +240,22 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   if (steps.note?.status !== 'done') {
     work.push(
       (async () => {
+        const body = syncNote(item.profileUrl, item.reason);
+        if (steps.note?.status === 'pending' && granted('harvest:notes:list')) {
+          const found = (await api.notesOfCandidate(personId)).find((n) => n.body === body);
+          if (typeof found?.id === 'number') {
+            steps.note = { status: 'done', noteId: found.id };
+            await save();
+            return;
+          }
+        }
         steps.note = { status: 'pending', since: iso(deps.now()) };
         await save();
         const note = await api.createNote({
           candidate_id: personId,
           ...(applicationId !== null ? { application_id: applicationId } : {}),
           ...(connection.actAsUserId !== null ? { user_id: connection.actAsUserId } : {}),
-          body: syncNote(item.profileUrl, item.reason),
+          body,
           visibility: deps.settings.noteVisibility,
           note_type: 'NOTE',
         });

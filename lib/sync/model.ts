@@ -38,6 +38,7 @@ export const stepsSchema = z.object({
   employments: z
     .array(
       z.union([
+        z.object({ status: z.literal('todo') }),
         pending,
         z.object({ status: z.literal('done'), employmentId: z.number().int() }),
         z.object({ status: z.literal('warning'), message: z.string() }),
@@ -73,7 +74,7 @@ export const itemErrorSchema = z.object({
 });
 export type ItemError = z.infer<typeof itemErrorSchema>;
 
-export const EXPORT_ITEM_VERSION = 1;
+export const EXPORT_ITEM_VERSION = 2;
 export const exportItemSchema = z.object({
   v: z.literal(EXPORT_ITEM_VERSION),
   id: z.string(),

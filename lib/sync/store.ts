@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import { exportIndexItem, exportKey, recordsItem } from '../storage/items';
 import { createLock } from '../storage/lock';
-import { type ExportItem, exportItemSchema, type SyncRecord, syncRecordSchema } from './model';
+import { migrateExportItem } from '../storage/migrations';
+import { type ExportItem, type SyncRecord, syncRecordSchema } from './model';
 
 const MAX_FINISHED_ITEMS = 1000;
 
@@ -18,35 +19,35 @@ export class SyncStore {
     if (ids.length === 0) return [];
     const rows = await storage.getItems(ids.map(exportKey));
     return rows.flatMap(({ key, value }) => {
-      const parsed = exportItemSchema.safeParse(value);
-      if (!parsed.success) {
-        if (value !== null)
-          console.warn(`[pin-greenhouse-sync] unreadable export item ${key}`, parsed.error.issues[0]);
-        return [];
-      }
-      return [parsed.data];
+      const item = migrateExportItem(value);
+      if (!item && value !== null)
+        console.warn(`[pin-greenhouse-sync] unreadable export item ${key} left in storage`);
+      return item ? [item] : [];
     });
   }
 
   async item(id: string): Promise<ExportItem | null> {
-    const parsed = exportItemSchema.safeParse(await storage.getItem(exportKey(id)));
-    return parsed.success ? parsed.data : null;
+    return migrateExportItem(await storage.getItem(exportKey(id)));
   }
 
   /** Adds an item; finished items beyond the cap rotate out, oldest first (sync records stay). */
   add(item: ExportItem): Promise<void> {
     return this.lock(async () => {
-      await storage.setItem(exportKey(item.id), item);
-      const ids = [...(await exportIndexItem.getValue()), item.id];
+      let ids = [...(await exportIndexItem.getValue()), item.id];
+      let drop: string[] = [];
       if (ids.length > MAX_FINISHED_ITEMS) {
-        const items = await this.items();
-        const finished = items.filter((i) => i.state === 'done').sort((a, b) => a.createdAt - b.createdAt);
-        const drop = new Set(finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id));
-        await storage.removeItems([...drop].map(exportKey));
-        await exportIndexItem.setValue(ids.filter((id) => !drop.has(id)));
-      } else {
-        await exportIndexItem.setValue(ids);
+        const finished = (await this.items())
+          .filter((i) => i.state === 'done')
+          .sort((a, b) => a.createdAt - b.createdAt);
+        drop = finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id);
+        ids = ids.filter((id) => !drop.includes(id));
       }
+      // The item and the index land in one write: a worker stopped in between cannot orphan the item.
+      await storage.setItems([
+        { key: exportKey(item.id), value: item },
+        { key: exportIndexItem.key, value: ids },
+      ]);
+      if (drop.length) await storage.removeItems(drop.map(exportKey));
     });
   }
 

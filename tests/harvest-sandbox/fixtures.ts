@@ -11,6 +11,7 @@ export const ALL_SCOPES = [
   'harvest:notes:create',
   'harvest:notes:list',
   'harvest:candidate_employments:create',
+  'harvest:candidate_employments:list',
   'harvest:candidate_educations:create',
   'harvest:jobs:list',
   'harvest:users:list',

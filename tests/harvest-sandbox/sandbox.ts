@@ -452,6 +452,10 @@ export class HarvestSandbox {
       },
       'GET /v3/notes': { scope: 'harvest:notes:list', run: (_r, url) => this.listNotes(url) },
       'POST /v3/notes': { scope: 'harvest:notes:create', run: (r, _u, t) => this.createNote(r.body, t) },
+      'GET /v3/candidate_employments': {
+        scope: 'harvest:candidate_employments:list',
+        run: (_r, url) => this.listEmployments(url),
+      },
       'POST /v3/candidate_employments': {
         scope: 'harvest:candidate_employments:create',
         run: (r) => this.createEmployment(r.body),
@@ -966,6 +970,13 @@ export class HarvestSandbox {
     };
     this.employments.push(record);
     return json(201, { ...record });
+  }
+
+  private listEmployments(url: URL): SandboxResponse {
+    return this.page(url, this.employments, (params) => {
+      const candidateIds = params.get('candidate_ids')?.split(',').map(Number);
+      return (e) => !candidateIds || candidateIds.includes(e.candidate_id);
+    });
   }
 
   private customFieldOptions() {

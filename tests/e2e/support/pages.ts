@@ -14,7 +14,7 @@ export class OptionsPage {
     await gh.getByLabel('Client ID').fill(options.clientId ?? DEMO_CREDENTIAL.clientId);
     await gh.getByLabel('Client Secret').fill(options.clientSecret ?? DEMO_CREDENTIAL.clientSecret);
     await gh.getByLabel('Act as user ID').fill(options.actAs ?? '');
-    await gh.getByRole('button', { name: 'Connect' }).click();
+    await gh.getByRole('button', { name: 'Connect', exact: true }).click();
   }
 
   async expectConnected(): Promise<void> {

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { SyncStore } from '../sync/store';
+import { exportIndexItem, exportKey } from './items';
+import { migrateExportItem } from './migrations';
+
+/** An export item as the previous version (v1) wrote it: one employment sent, one not yet. */
+const v1Item = {
+  v: 1,
+  id: 'legacy-1',
+  pinCandidateId: 'c-ada',
+  pinJobId: 'j-backend',
+  pinJobTitle: 'Senior Backend Engineer',
+  profileUrl: 'https://app.pin.com/jobs/j-backend/candidates/c-ada',
+  candidate: {
+    id: 'c-ada',
+    name: 'Ada Lovelace',
+    headline: null,
+    location: null,
+    emails: [{ address: 'ada@lovelace.dev', type: 'personal' }],
+    phones: [],
+    linkedinUrl: null,
+    experience: [
+      { title: 'Engineer', company: 'A', start: '2020-01', end: null },
+      { title: 'Intern', company: 'B', start: '2019-01', end: '2019-06' },
+    ],
+    education: [],
+    skills: [],
+    summary: null,
+    sourcedByPin: false,
+  },
+  greenhouseJobId: 5001,
+  greenhouseJobName: 'Senior Backend Engineer',
+  reason: { kind: 'manual', at: '2026-11-28T10:00:00.000Z' },
+  state: 'queued',
+  steps: {
+    person: { status: 'done', candidateId: 42, created: true },
+    application: { status: 'done', applicationId: 7 },
+    employments: [
+      { status: 'pending', since: '2026-11-28T10:00:01.000Z' },
+      { status: 'pending', since: '' },
+    ],
+  },
+  choice: null,
+  review: null,
+  attempts: 1,
+  nextAttemptAt: 0,
+  lastError: null,
+  warnings: [],
+  createdAt: 1,
+  updatedAt: 1,
+  finishedAt: null,
+};
+
+describe('stored data is versioned and upgrades', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('upgrades a v1 export item: unsent employments become "todo", sent ones stay pending', () => {
+    const item = migrateExportItem(v1Item);
+    expect(item?.v).toBe(2);
+    expect(item?.steps.employments).toEqual([
+      { status: 'pending', since: '2026-11-28T10:00:01.000Z' },
+      { status: 'todo' },
+    ]);
+    expect(migrateExportItem(item)).toEqual(item);
+  });
+
+  it('reads v1 items written to storage by the previous version, and leaves unknown data in place', async () => {
+    await storage.setItem(exportKey('legacy-1'), v1Item);
+    await storage.setItem(exportKey('future-1'), { ...v1Item, id: 'future-1', v: 99 });
+    await exportIndexItem.setValue(['legacy-1', 'future-1']);
+    const items = await new SyncStore().items();
+    expect(items.map((i) => [i.id, i.v])).toEqual([['legacy-1', 2]]);
+    expect(await storage.getItem(exportKey('future-1'))).toMatchObject({ v: 99 });
+  });
+});

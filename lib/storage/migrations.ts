@@ -1,0 +1,36 @@
+import { EXPORT_ITEM_VERSION, type ExportItem, exportItemSchema } from '../sync/model';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Upgrades a stored export item to the current shape, one version at a time. Pure and idempotent, so it can run
+ * in whichever context reads the item first. Returns null for data it cannot read (including a newer version
+ * written by a later build); callers leave such data in place rather than delete it.
+ *
+ * v1 → v2: employments not yet sent were written as `{status:'pending', since:''}`; v2 says `{status:'todo'}`,
+ * so `pending` always means "sent, answer not journaled".
+ */
+const STEPS: Record<number, (item: Raw) => Raw> = {
+  1: (item) => {
+    const steps = (item.steps ?? {}) as Raw;
+    const employments = Array.isArray(steps.employments)
+      ? steps.employments.map((e: Raw) => (e?.status === 'pending' && !e.since ? { status: 'todo' } : e))
+      : steps.employments;
+    return { ...item, v: 2, steps: { ...steps, ...(employments ? { employments } : {}) } };
+  },
+};
+
+export function migrateExportItem(raw: unknown): ExportItem | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  let item = raw as Raw;
+  let version = typeof item.v === 'number' ? item.v : 1;
+  if (version > EXPORT_ITEM_VERSION) return null;
+  while (version < EXPORT_ITEM_VERSION) {
+    const step = STEPS[version];
+    if (!step) return null;
+    item = step(item);
+    version += 1;
+  }
+  const parsed = exportItemSchema.safeParse(item);
+  return parsed.success ? parsed.data : null;
+}
