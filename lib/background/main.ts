@@ -49,12 +49,23 @@ export function startBackground(): void {
       void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
     },
     onCredentialRejected: (message) => connection.markNeedsReconnect(message),
-    onChanged: (candidateIds) => {
-      void changeSignalItem.setValue({ at: Date.now(), candidateIds });
-      scheduleBadge();
-    },
+    onChanged: (candidateIds) => signalChange(candidateIds),
   });
   const automation = new AutomationService({ queue, store, connection: () => connection.current() });
+
+  // Overlays refresh on this signal; journal writes come in bursts, so they are coalesced into one per 150 ms.
+  let changed = new Set<string>();
+  let signalTimer: ReturnType<typeof setTimeout> | undefined;
+  function signalChange(candidateIds: string[]) {
+    for (const id of candidateIds) changed.add(id);
+    signalTimer ??= setTimeout(() => {
+      signalTimer = undefined;
+      const ids = [...changed];
+      changed = new Set();
+      void changeSignalItem.setValue({ at: Date.now(), candidateIds: ids });
+      scheduleBadge();
+    }, 150);
+  }
 
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
   const scheduleBadge = () => {

@@ -95,20 +95,38 @@ class Writer {
         if (line && this.width(toRuns(candidate.trimEnd(), fonts), size) > maxWidth) {
           this.drawLine(toRuns(line.trimEnd(), fonts), size, options.color);
           line = token.trimStart();
-          // A single token wider than the line is cut by characters.
-          while (this.width(toRuns(line, fonts), size) > maxWidth && [...line].length > 1) {
-            const chars = [...line];
-            let cut = chars.length - 1;
-            while (cut > 1 && this.width(toRuns(chars.slice(0, cut).join(''), fonts), size) > maxWidth) cut--;
-            this.drawLine(toRuns(chars.slice(0, cut).join(''), fonts), size, options.color);
-            line = chars.slice(cut).join('');
-          }
+          // A single token wider than the line is cut by characters (one pass over its characters).
+          if (this.width(toRuns(line, fonts), size) > maxWidth)
+            line = this.cutLongToken(line, fonts, size, maxWidth, options.color);
         } else {
           line = candidate;
         }
       }
       this.drawLine(toRuns(line.trimEnd(), fonts), size, options.color);
     }
+  }
+
+  /** Draws full lines of an over-long token and returns the rest. */
+  private cutLongToken(
+    token: string,
+    fonts: FontPair,
+    size: number,
+    maxWidth: number,
+    color?: ReturnType<typeof rgb>,
+  ): string {
+    let line = '';
+    let width = 0;
+    for (const char of token) {
+      const w = this.width(toRuns(char, fonts), size);
+      if (line && width + w > maxWidth) {
+        this.drawLine(toRuns(line, fonts), size, color);
+        line = '';
+        width = 0;
+      }
+      line += char;
+      width += w;
+    }
+    return line;
   }
 
   gap(points: number): void {

@@ -173,40 +173,45 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
       unsure && granted('harvest:candidate_employments:list')
         ? await api.employmentsOfCandidate(personId)
         : [];
+    const employments = steps.employments;
+    // Adopt what a lost answer already created, then journal every remaining one as sent in a single write.
+    const toSend: number[] = [];
     bodies.forEach((body, index) => {
-      const step = steps.employments![index];
-      if (step && step.status !== 'pending' && step.status !== 'todo') return;
+      const step = employments[index];
+      if (step?.status === 'pending') {
+        const found = existing.find(
+          (e) =>
+            e.company_name === body.company_name &&
+            e.title === body.title &&
+            (e.start_date ?? undefined) === body.start_date,
+        );
+        if (typeof found?.id === 'number') {
+          employments[index] = { status: 'done', employmentId: found.id };
+          return;
+        }
+      }
+      if (!step || step.status === 'pending' || step.status === 'todo') toSend.push(index);
+    });
+    const since = iso(deps.now());
+    for (const index of toSend) employments[index] = { status: 'pending', since };
+    if (toSend.length || unsure) await save();
+    for (const index of toSend) {
+      const body = bodies[index]!;
       work.push(
         (async () => {
-          if (step?.status === 'pending') {
-            // Sent before, answer lost: adopt the employment if Greenhouse has it.
-            const found = existing.find(
-              (e) =>
-                e.company_name === body.company_name &&
-                e.title === body.title &&
-                (e.start_date ?? undefined) === body.start_date,
-            );
-            if (typeof found?.id === 'number') {
-              steps.employments![index] = { status: 'done', employmentId: found.id };
-              await save();
-              return;
-            }
-          }
-          steps.employments![index] = { status: 'pending', since: iso(deps.now()) };
-          await save();
           try {
             const employment = await api.createEmployment(body);
-            steps.employments![index] = { status: 'done', employmentId: employment.id ?? 0 };
+            employments[index] = { status: 'done', employmentId: employment.id ?? 0 };
           } catch (error) {
             if (!(error instanceof GreenhouseError) || error.kind !== 'validation') throw error;
             const message = `Employment "${body.title}" at "${body.company_name}" was not saved: ${error.message}`;
-            steps.employments![index] = { status: 'warning', message };
+            employments[index] = { status: 'warning', message };
             item.warnings = [...item.warnings.filter((w) => w !== message), message];
           }
           await save();
         })(),
       );
-    });
+    }
   }
   if (!item.candidate.sourcedByPin) {
     steps.resume = { status: 'skipped', reason: 'Imported into Pin, not sourced by Pin' };
