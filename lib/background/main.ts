@@ -58,7 +58,8 @@ export function startBackground(): void {
   let signalTimer: ReturnType<typeof setTimeout> | undefined;
   function signalChange(candidateIds: string[]) {
     for (const id of candidateIds) changed.add(id);
-    signalTimer ??= setTimeout(() => {
+    if (signalTimer !== undefined) return;
+    signalTimer = setTimeout(() => {
       signalTimer = undefined;
       const ids = [...changed];
       changed = new Set();
