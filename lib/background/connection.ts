@@ -56,15 +56,26 @@ export class ConnectionService {
     });
   }
 
-  async credentials(): Promise<ClientCredentials | null> {
-    const connection = await connectionItem.getValue();
-    const secret = await this.deps.secrets.get();
-    return connection && secret ? { clientId: connection.clientId, clientSecret: secret } : null;
+  /** Read once per worker life and kept in the worker's memory (never anywhere a page can reach). */
+  private cached: Promise<ClientCredentials | null> | null = null;
+
+  credentials(): Promise<ClientCredentials | null> {
+    this.cached ??= (async () => {
+      const connection = await connectionItem.getValue();
+      const secret = await this.deps.secrets.get();
+      return connection && secret ? { clientId: connection.clientId, clientSecret: secret } : null;
+    })();
+    return this.cached;
+  }
+
+  private forgetCredentials(): void {
+    this.cached = null;
+    this.client.tokens.forget();
   }
 
   async current(): Promise<Connection | null> {
     const connection = await connectionItem.getValue();
-    return connection && (await this.deps.secrets.get()) ? connection : null;
+    return connection && (await this.credentials()) ? connection : null;
   }
 
   async view(): Promise<ConnectionView> {
@@ -120,6 +131,7 @@ export class ConnectionService {
       await this.deps.secrets.set(credentials.clientSecret);
       await this.deps.tokenCache.clear();
       await connectionItem.setValue(connection);
+      this.forgetCredentials();
       return viewOf(connection, true);
     } catch (error) {
       throw asFailure(error);
@@ -159,6 +171,7 @@ export class ConnectionService {
     await this.deps.secrets.clear();
     await this.deps.tokenCache.clear();
     await connectionItem.setValue(null);
+    this.forgetCredentials();
     return this.view();
   }
 

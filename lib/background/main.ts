@@ -49,23 +49,26 @@ export function startBackground(): void {
       void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
     },
     onCredentialRejected: (message) => connection.markNeedsReconnect(message),
-    onChanged: (candidateIds) => signalChange(candidateIds),
+    onChanged: (candidateIds, settled) => signalChange(candidateIds, settled),
   });
   const automation = new AutomationService({ queue, store, connection: () => connection.current() });
 
-  // Overlays refresh on this signal; journal writes come in bursts, so they are coalesced into one per 150 ms.
+  // Overlays refresh on this signal. Journal writes come in bursts, so progress is coalesced into one signal per
+  // 150 ms; an item that settles (synced, failed, needs review) is signalled at once.
   let changed = new Set<string>();
   let signalTimer: ReturnType<typeof setTimeout> | undefined;
-  function signalChange(candidateIds: string[]) {
+  const flushSignal = () => {
+    clearTimeout(signalTimer);
+    signalTimer = undefined;
+    const ids = [...changed];
+    changed = new Set();
+    void changeSignalItem.setValue({ at: Date.now(), candidateIds: ids });
+    scheduleBadge();
+  };
+  function signalChange(candidateIds: string[], settled: boolean) {
     for (const id of candidateIds) changed.add(id);
-    if (signalTimer !== undefined) return;
-    signalTimer = setTimeout(() => {
-      signalTimer = undefined;
-      const ids = [...changed];
-      changed = new Set();
-      void changeSignalItem.setValue({ at: Date.now(), candidateIds: ids });
-      scheduleBadge();
-    }, 150);
+    if (settled) flushSignal();
+    else if (signalTimer === undefined) signalTimer = setTimeout(flushSignal, 150);
   }
 
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;

@@ -41,6 +41,7 @@ const encodeBasic = (id: string, secret: string) => btoa(unescape(encodeURICompo
 /** Mints client-credentials tokens per acting user (`sub`), caches them until shortly before expiry. */
 export class TokenProvider {
   private readonly inFlight = new Map<string, Promise<CachedToken>>();
+  private readonly memory = new Map<string, CachedToken>();
   private readonly now: () => number;
 
   constructor(private readonly deps: TokenProviderDeps) {
@@ -56,8 +57,12 @@ export class TokenProvider {
   async getToken(sub: number | null, options: { forceRefresh?: boolean } = {}): Promise<string> {
     const { key, credentials } = await this.cacheKey(sub);
     if (!options.forceRefresh) {
-      const cached = await this.deps.cache.get(key);
-      if (cached && cached.expiresAt - REFRESH_EARLY_MS > this.now()) return cached.accessToken;
+      // Memory first (this worker's life), then the session cache (survives a worker restart).
+      const cached = this.memory.get(key) ?? (await this.deps.cache.get(key));
+      if (cached && cached.expiresAt - REFRESH_EARLY_MS > this.now()) {
+        this.memory.set(key, cached);
+        return cached.accessToken;
+      }
     }
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -65,12 +70,19 @@ export class TokenProvider {
       this.inFlight.set(key, pending);
     }
     const token = await pending;
+    this.memory.set(key, token);
     await this.deps.cache.set(key, token);
     return token.accessToken;
   }
 
+  /** Drops every token held in memory (after a connect or disconnect). */
+  forget(): void {
+    this.memory.clear();
+  }
+
   async invalidate(sub: number | null): Promise<void> {
     const { key } = await this.cacheKey(sub);
+    this.memory.delete(key);
     await this.deps.cache.delete(key);
   }
 

@@ -117,7 +117,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     const synced = await sendCommand('pin.syncedIds', {
       pinCandidateIds: state.rows.map((r) => r.candidateId),
     });
-    if (current === state) syncRowBadges(state.rows, synced);
+    if (current !== state) return;
+    const started = performance.now();
+    syncRowBadges(state.rows, synced);
+    performance.measure('pgs:row-badges', { start: started });
   };
 
   const onState = async (state: PinPageState) => {

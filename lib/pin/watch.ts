@@ -68,7 +68,10 @@ export function watchPinPage(
   let timer: number | undefined;
   const read = () => {
     timer = undefined;
+    const started = performance.now();
     onState(readPinPage(document, location.href));
+    // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
+    performance.measure('pgs:read-page', { start: started });
   };
   const schedule = () => {
     if (timer === undefined) timer = ctx.setTimeout(read, SETTLE_MS);

@@ -67,6 +67,9 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   }
   const steps = item.steps;
   const save = () => deps.journal(item);
+  // The PDF is made while Greenhouse answers the lookup and the create, off the critical path.
+  const resume = item.candidate.sourcedByPin && steps.resume?.status !== 'done' ? deps.resume(item) : null;
+  resume?.catch(() => {}); // awaited (and reported) in the resume step
 
   // 1. The person: already synced, chosen in review, found by email, or created.
   let personId: number | null = steps.person?.status === 'done' ? steps.person.candidateId : null;
@@ -218,7 +221,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   } else if (steps.resume?.status !== 'done' && applicationId !== null) {
     work.push(
       (async () => {
-        const { filename, bytes } = await deps.resume(item);
+        const { filename, bytes } = await resume!;
         if (steps.resume?.status === 'pending' && granted('harvest:attachments:list')) {
           const existing = (await api.attachmentsOfApplication(applicationId)).find(
             (a) => a.type === 'resume' && a.filename === filename,

@@ -34,7 +34,8 @@ export interface QueueDeps {
   wakeAt: (at: number) => void;
   /** Greenhouse stopped accepting the credential: pause everything until the admin reconnects. */
   onCredentialRejected: (message: string) => Promise<void>;
-  onChanged?: (candidateIds: string[]) => void;
+  /** `settled` is true when an item reached a state a recruiter waits for (synced, failed, needs review). */
+  onChanged?: (candidateIds: string[], settled: boolean) => void;
   concurrency?: number;
 }
 
@@ -300,11 +301,11 @@ export class ExportQueue {
   private async save(item: ExportItem): Promise<void> {
     item.updatedAt = this.deps.now();
     await this.deps.store.save(item);
-    this.changed([item.pinCandidateId]);
+    this.changed([item.pinCandidateId], item.state !== 'queued' && item.state !== 'running');
   }
 
-  private changed(ids: string[]): void {
-    this.deps.onChanged?.(ids);
+  private changed(ids: string[], settled = true): void {
+    this.deps.onChanged?.(ids, settled);
   }
 }
 

@@ -262,6 +262,7 @@ export class HarvestSandbox {
       body: parsedBody,
       status: 0,
       dropped: false,
+      finishedAt: 0,
     };
     this.requests.push(record);
     if (this.config.latencyMs > 0) await sleep(this.config.latencyMs);
@@ -302,6 +303,7 @@ export class HarvestSandbox {
       Object.assign(response.headers, this.rateHeaders());
     }
     record.status = response.status;
+    record.finishedAt = this.config.now();
     if (fault?.action.type === 'drop-after-commit') {
       record.dropped = true;
       return { ...response, dropConnection: true };

@@ -44,6 +44,8 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   dropped: boolean;
+  /** When the answer was ready (after any latency or injected delay). */
+  finishedAt: number;
 }
 
 export interface SandboxConfig {
