@@ -13,7 +13,14 @@ export default defineConfig({
     host_permissions: [PIN_MATCH_PATTERN, 'https://harvest.greenhouse.io/*', 'https://auth.greenhouse.io/*'],
     action: { default_title: 'Pin Greenhouse Sync' },
     browser_specific_settings: {
-      gecko: { id: 'pin-greenhouse-sync@pin-greenhouse-sync.dev', strict_min_version: '128.0' },
+      gecko: {
+        id: 'pin-greenhouse-sync@pin-greenhouse-sync.dev',
+        strict_min_version: '140.0',
+        // Candidate data read on Pin pages goes to the Greenhouse account the user connects.
+        data_collection_permissions: {
+          required: ['personallyIdentifyingInfo', 'websiteContent', 'authenticationInfo'],
+        },
+      },
     },
   },
 });

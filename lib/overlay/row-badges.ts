@@ -1,8 +1,27 @@
 import type { PipelineRow } from '../pin/read';
 
 export const ROW_BADGE_ATTR = 'data-pgs-badge';
-const LOGO =
-  '<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="11" fill="#24a47f"/><path d="M12 18v-6M12 12c0-3 2-5 5-5 0 3-2 5-5 5zM12 13c0-2.5-1.7-4-4-4 0 2.4 1.6 4 4 4z" fill="#fff" stroke="#fff" stroke-width="1.2"/></svg>';
+const SVG = 'http://www.w3.org/2000/svg';
+
+function logo(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [k, v] of Object.entries({
+    width: '16',
+    height: '16',
+    viewBox: '0 0 24 24',
+    'aria-hidden': 'true',
+  }))
+    svg.setAttribute(k, v);
+  const circle = document.createElementNS(SVG, 'circle');
+  for (const [k, v] of Object.entries({ cx: '12', cy: '12', r: '11', fill: '#24a47f' }))
+    circle.setAttribute(k, v);
+  const sprout = document.createElementNS(SVG, 'path');
+  const d = 'M12 18v-6M12 12c0-3 2-5 5-5 0 3-2 5-5 5zM12 13c0-2.5-1.7-4-4-4 0 2.4 1.6 4 4 4z';
+  for (const [k, v] of Object.entries({ d, fill: '#fff', stroke: '#fff', 'stroke-width': '1.2' }))
+    sprout.setAttribute(k, v);
+  svg.append(circle, sprout);
+  return svg;
+}
 
 /**
  * A small synced badge per synced pipeline row, each in its own open shadow root (no React: a 1,000-row page
@@ -31,7 +50,7 @@ export function syncRowBadges(rows: PipelineRow[], synced: Record<string, string
     link.setAttribute('aria-label', 'Open in Greenhouse');
     link.title = 'Synced to Greenhouse';
     link.style.cssText = 'display:inline-flex;vertical-align:middle';
-    link.innerHTML = LOGO; // a constant string, never page data
+    link.append(logo());
     shadow.append(link);
     cell.append(host);
   }

@@ -28,13 +28,21 @@ function candidate(prefix: string, i: number): PinCandidate {
 /** Latency: `count` new Pin-sourced candidates with three previous jobs each. Bulk: `bulk` candidates in one job. */
 export function benchDataset(count: number, bulk: number): Dataset {
   const latency = Array.from({ length: count }, (_, i) => candidate('lat', i));
-  const many = Array.from({ length: bulk }, (_, i) => ({ ...candidate('bulk', i), experience: candidate('bulk', i).experience.slice(0, 2) }));
+  const many = Array.from({ length: bulk }, (_, i) => ({
+    ...candidate('bulk', i),
+    experience: candidate('bulk', i).experience.slice(0, 2),
+  }));
   const large = generateLargeDataset(1000);
   return {
     jobs: [{ id: 'j-latency', title: 'Latency bench' }, { id: 'j-bulk', title: 'Bulk bench' }, ...large.jobs],
     candidates: [...latency, ...many, ...large.candidates],
     pipeline: [
-      ...latency.map((c) => ({ jobId: 'j-latency', candidateId: c.id, status: 'sourced' as const, events: [] })),
+      ...latency.map((c) => ({
+        jobId: 'j-latency',
+        candidateId: c.id,
+        status: 'sourced' as const,
+        events: [],
+      })),
       ...many.map((c) => ({ jobId: 'j-bulk', candidateId: c.id, status: 'sourced' as const, events: [] })),
       ...large.pipeline,
     ],

@@ -26,7 +26,11 @@ const GH_JOB_LABEL = 'Senior Backend Engineer (ENG-101)';
 const log = (message: string) => console.error(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -34,7 +38,10 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
   }
 }
 
-async function launch(pinApp: PinApp, sandbox: HarvestSandbox): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+async function launch(
+  pinApp: PinApp,
+  sandbox: HarvestSandbox,
+): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   const context = await launchWithExtension();
   await routeOriginToServer(context, PIN_ORIGIN, pinApp.url);
   for (const origin of ['https://auth.greenhouse.io', 'https://harvest.greenhouse.io']) {
@@ -58,16 +65,24 @@ async function connect(context: BrowserContext, extensionId: string): Promise<Pa
 
 async function exportProfile(page: Page, candidateId: string): Promise<number> {
   await page.goto(`https://app.pin.com/jobs/j-latency/candidates/${candidateId}`);
-  const panel = page.locator('.candidate-header pin-greenhouse-sync').getByRole('region', { name: 'Greenhouse sync' });
+  const panel = page
+    .locator('.candidate-header pin-greenhouse-sync')
+    .getByRole('region', { name: 'Greenhouse sync' });
   await panel.getByRole('button', { name: 'Export to ATS' }).click();
   const dialog = panel.getByRole('dialog');
-  await dialog.getByLabel('Greenhouse job').locator('option', { hasText: GH_JOB_LABEL }).waitFor({ state: 'attached' });
+  await dialog
+    .getByLabel('Greenhouse job')
+    .locator('option', { hasText: GH_JOB_LABEL })
+    .waitFor({ state: 'attached' });
   await dialog.getByLabel('Greenhouse job').selectOption({ label: GH_JOB_LABEL });
   const started = Date.now();
   await dialog.getByRole('button', { name: 'Export' }).click();
   // A 10 ms poll inside the page: a locator's own back-off polling would add up to a few hundred ms.
   await page.waitForFunction(
-    () => document.querySelector('.candidate-header pin-greenhouse-sync')?.shadowRoot?.querySelector('a[aria-label="Open in Greenhouse"]'),
+    () =>
+      document
+        .querySelector('.candidate-header pin-greenhouse-sync')
+        ?.shadowRoot?.querySelector('a[aria-label="Open in Greenhouse"]'),
     null,
     { polling: 10, timeout: 30_000 },
   );
@@ -82,11 +97,19 @@ async function benchLatency(pinApp: PinApp) {
     await connect(context, extensionId);
     const page = await context.newPage();
     await exportProfile(page, 'lat-0'); // warm-up: token, fonts, job list
-    const runs: { ms: number; calls: number; roundTrips: number; beforeFirstRequestMs: number; afterLastAnswerMs: number }[] = [];
+    const runs: {
+      ms: number;
+      calls: number;
+      roundTrips: number;
+      beforeFirstRequestMs: number;
+      afterLastAnswerMs: number;
+    }[] = [];
     for (let i = 1; i <= LATENCY_RUNS; i++) {
       const before = sandbox.requests.length;
       const ms = await exportProfile(page, `lat-${i}`);
-      const requests = sandbox.requests.slice(before).filter((r) => r.host === 'harvest.greenhouse.io' || r.host === 'auth.greenhouse.io');
+      const requests = sandbox.requests
+        .slice(before)
+        .filter((r) => r.host === 'harvest.greenhouse.io' || r.host === 'auth.greenhouse.io');
       const clicked = Date.now() - ms;
       runs.push({
         ms,
@@ -135,27 +158,46 @@ async function benchBulk(pinApp: PinApp) {
     await sleep(windowMs); // start on a fresh window, as a recruiter's bulk action would
     const before = sandbox.requests.length;
     const started = Date.now();
-    for (let i = 0; i < BULK; i++) pinApp.event({ jobId: 'j-bulk', candidateId: `bulk-${i}`, type: 'added_to_sequence' });
+    for (let i = 0; i < BULK; i++)
+      pinApp.event({ jobId: 'j-bulk', candidateId: `bulk-${i}`, type: 'added_to_sequence' });
     await until(() => sandbox.notes.length >= BULK, 240_000, `${BULK} exports`);
-    await until(async () => (await worker.evaluate(() => chrome.action.getBadgeText({}))) === '', 30_000, 'an empty queue');
+    await until(
+      async () => (await worker.evaluate(() => chrome.action.getBadgeText({}))) === '',
+      30_000,
+      'an empty queue',
+    );
     const finished = Date.now();
     const requests = sandbox.requests.slice(before).filter((r) => r.host === 'harvest.greenhouse.io');
     const accepted = requests.filter((r) => r.status !== 429);
     // Sustained rate: requests per fixed window (the sandbox aligns windows to the epoch), full windows only.
     const perWindow = new Map<number, number>();
-    for (const r of accepted) perWindow.set(Math.floor(r.at / windowMs), (perWindow.get(Math.floor(r.at / windowMs)) ?? 0) + 1);
+    for (const r of accepted)
+      perWindow.set(Math.floor(r.at / windowMs), (perWindow.get(Math.floor(r.at / windowMs)) ?? 0) + 1);
     const windows = [...perWindow.keys()].sort((a, b) => a - b);
     const full = windows.slice(1, -1); // the first and last windows are partial
-    const sustained = full.length ? full.reduce((sum, w) => sum + perWindow.get(w)!, 0) / full.length : accepted.length;
-    const stored = (await worker.evaluate(() => chrome.storage.local.get(null))) as Record<string, { state?: string }>;
+    const sustained = full.length
+      ? full.reduce((sum, w) => sum + perWindow.get(w)!, 0) / full.length
+      : accepted.length;
+    const stored = (await worker.evaluate(() => chrome.storage.local.get(null))) as Record<
+      string,
+      { state?: string }
+    >;
     const items = Object.entries(stored).filter(([key]) => key.startsWith('export:'));
     const emails = sandbox.candidates.map((c) => c.email_addresses[0]?.value);
-    const bytesInUse = await worker.evaluate(() => (chrome.storage.local as unknown as { getBytesInUse(k: null): Promise<number> }).getBytesInUse(null));
-    const heap = await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
+    const bytesInUse = await worker.evaluate(() =>
+      (chrome.storage.local as unknown as { getBytesInUse(k: null): Promise<number> }).getBytesInUse(null),
+    );
+    const heap = await worker.evaluate(
+      () =>
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+    );
     // 1,000 log entries: pad the log with copies of finished items and read the storage footprint.
     const logBytes = await worker.evaluate(async () => {
       const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
-      const sample = Object.entries(all).find(([k]) => k.startsWith('export:'))?.[1] as Record<string, unknown>;
+      const sample = Object.entries(all).find(([k]) => k.startsWith('export:'))?.[1] as Record<
+        string,
+        unknown
+      >;
       const ids = (all['export-index'] as string[]) ?? [];
       const extra: Record<string, unknown> = {};
       for (let i = ids.length; i < 1000; i++) {
@@ -164,7 +206,9 @@ async function benchBulk(pinApp: PinApp) {
         ids.push(id);
       }
       await chrome.storage.local.set({ ...extra, 'export-index': ids });
-      return (chrome.storage.local as unknown as { getBytesInUse(k: null): Promise<number> }).getBytesInUse(null);
+      return (chrome.storage.local as unknown as { getBytesInUse(k: null): Promise<number> }).getBytesInUse(
+        null,
+      );
     });
     return {
       candidates: BULK,
@@ -197,17 +241,24 @@ const LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-async function loadOnce(page: Page): Promise<{ ms: number; longTasks: number[]; extensionMeasures: number[] }> {
+async function loadOnce(
+  page: Page,
+): Promise<{ ms: number; longTasks: number[]; extensionMeasures: number[] }> {
   const started = Date.now();
   await page.goto('https://app.pin.com/jobs/j-large', { waitUntil: 'load' });
   await page.locator('tr.pipeline-row').nth(999).waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   const ms = Date.now() - started;
   await sleep(400); // let the content script's settle timer and reads run, then collect
-  return page.evaluate(() => ({
-    longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
-    extensionMeasures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('pgs:')).map((m) => m.duration),
-  })).then((rest) => ({ ms, ...rest }));
+  return page
+    .evaluate(() => ({
+      longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+      extensionMeasures: performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('pgs:'))
+        .map((m) => m.duration),
+    }))
+    .then((rest) => ({ ms, ...rest }));
 }
 
 async function benchOverlay(pinApp: PinApp) {
@@ -223,11 +274,15 @@ async function benchOverlay(pinApp: PinApp) {
   try {
     const pages = { with: await withExt.newPage(), without: await plain.newPage() };
     for (const page of Object.values(pages)) await page.addInitScript(LONG_TASKS);
-    const results = { with: [] as Awaited<ReturnType<typeof loadOnce>>[], without: [] as Awaited<ReturnType<typeof loadOnce>>[] };
+    const results = {
+      with: [] as Awaited<ReturnType<typeof loadOnce>>[],
+      without: [] as Awaited<ReturnType<typeof loadOnce>>[],
+    };
     await loadOnce(pages.with);
     await loadOnce(pages.without);
     for (let i = 0; i < OVERLAY_LOADS; i++) {
-      for (const mode of i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const)) results[mode].push(await loadOnce(pages[mode]));
+      for (const mode of i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const))
+        results[mode].push(await loadOnce(pages[mode]));
     }
     const medWith = median(results.with.map((r) => r.ms));
     const medWithout = median(results.without.map((r) => r.ms));
@@ -272,18 +327,34 @@ async function main() {
     const rows: [string, string, string][] = [
       ['Export: sequential round trips', String(latency.sequentialRoundTrips), '≤ 3'],
       ['Export: Greenhouse calls', String(latency.greenhouseCallsPerExport), ''],
-      ['Export: median / p95 click→synced', `${latency.medianMs} / ${latency.p95Ms} ms`, `≤ ${latency.targetMs} ms`],
+      [
+        'Export: median / p95 click→synced',
+        `${latency.medianMs} / ${latency.p95Ms} ms`,
+        `≤ ${latency.targetMs} ms`,
+      ],
       ['Export: ratio to floor', String(latency.ratioToFloor), ''],
-      ['Export: click→first call / last answer→synced', `${latency.medianClickToFirstRequestMs} / ${latency.medianLastAnswerToSyncedMs} ms`, ''],
+      [
+        'Export: click→first call / last answer→synced',
+        `${latency.medianClickToFirstRequestMs} / ${latency.medianLastAnswerToSyncedMs} ms`,
+        '',
+      ],
       ['Bulk: rate as fraction of limit', String(bulk.fractionOfLimit), '≥ 0.9'],
       ['Bulk: 429s', `${bulk.rateLimited429} (${(bulk.rateLimitedShare * 100).toFixed(2)} %)`, '< 1 %'],
       ['Bulk: failed / duplicates', `${bulk.failedExports} / ${bulk.duplicates}`, '0 / 0'],
       ['Bulk: exports per minute', String(bulk.exportsPerMinute), ''],
       ['Overlay: load-to-idle ratio', String(overlay.ratio), '≤ 1.05'],
       ['Overlay: content-script work > 50 ms', String(overlay.contentScriptWorkOver50ms), '0'],
-      ['Overlay: content script size', `${Math.round(overlay.contentScriptBytes / 1024)} KiB (${Math.round(overlay.contentScriptGzipBytes / 1024)} KiB gzip)`, ''],
+      [
+        'Overlay: content script size',
+        `${Math.round(overlay.contentScriptBytes / 1024)} KiB (${Math.round(overlay.contentScriptGzipBytes / 1024)} KiB gzip)`,
+        '',
+      ],
       ['Footprint: storage per synced candidate', `${bulk.storageBytesPerSyncedCandidate} B`, ''],
-      ['Footprint: storage after 1,000 log entries', `${Math.round(bulk.storageBytesAfter1000LogEntries / 1024)} KiB`, ''],
+      [
+        'Footprint: storage after 1,000 log entries',
+        `${Math.round(bulk.storageBytesAfter1000LogEntries / 1024)} KiB`,
+        '',
+      ],
     ];
     console.log(`\nPin Greenhouse Sync benchmarks, ${results.date}\n${results.machine}\n`);
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padEnd(24)} ${target}`);

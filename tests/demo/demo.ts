@@ -36,7 +36,8 @@ async function optionsPage(context: BrowserContext): Promise<Page> {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build first: npm run build');
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error('Build first: npm run build');
   const pinApp = await startPinApp({ dataset: loadDataset(SAMPLE_DATASET_PATH) });
   const sandbox = new HarvestSandbox();
   const context = await launchWithExtension({ headless: walkthrough });
@@ -45,14 +46,18 @@ async function main() {
     await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
   }
   console.log(`Demo Pin app: ${pinApp.url} (served inside the browser as ${PIN_ORIGIN})`);
-  console.log(`Demo Greenhouse credential: Client ID "${DEMO_CREDENTIAL.clientId}", Client Secret "${DEMO_CREDENTIAL.clientSecret}", Act as user ID ${ADMIN_USER_ID}`);
+  console.log(
+    `Demo Greenhouse credential: Client ID "${DEMO_CREDENTIAL.clientId}", Client Secret "${DEMO_CREDENTIAL.clientSecret}", Act as user ID ${ADMIN_USER_ID}`,
+  );
 
   if (!walkthrough) {
     const options = await optionsPage(context);
     const pin = await context.newPage();
     await pin.goto(`${PIN_ORIGIN}/jobs`);
     await options.bringToFront();
-    console.log('A Chromium window is open: paste the credential above into the options page, then browse Pin. Close the window to stop.');
+    console.log(
+      'A Chromium window is open: paste the credential above into the options page, then browse Pin. Close the window to stop.',
+    );
     await new Promise<void>((resolve) => context.on('close', () => resolve()));
     await pinApp.close();
     return;
@@ -83,20 +88,31 @@ async function main() {
       await group.getByRole('button', { name: 'Enable' }).click();
       await group.getByRole('button', { name: 'Disable' }).waitFor();
     });
-    await step('A reply arrives in Pin: 王小明 syncs by the rule, the badge appears in the pipeline', async () => {
-      await pin.goto(`${PIN_ORIGIN}/jobs/j-backend`);
-      await pin.locator('tr.pipeline-row').first().waitFor();
-      const answer = pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' });
-      if (!answer.ok) throw new Error(answer.error);
-      await pin.locator('tr.pipeline-row[data-candidate-id="c-wang"]').getByRole('link', { name: 'Open in Greenhouse' }).waitFor({ timeout: 15_000 });
-      await pin.screenshot({ path: path.join(OUT, 'pipeline-synced-badge.png') });
-    });
+    await step(
+      'A reply arrives in Pin: 王小明 syncs by the rule, the badge appears in the pipeline',
+      async () => {
+        await pin.goto(`${PIN_ORIGIN}/jobs/j-backend`);
+        await pin.locator('tr.pipeline-row').first().waitFor();
+        const answer = pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' });
+        if (!answer.ok) throw new Error(answer.error);
+        await pin
+          .locator('tr.pipeline-row[data-candidate-id="c-wang"]')
+          .getByRole('link', { name: 'Open in Greenhouse' })
+          .waitFor({ timeout: 15_000 });
+        await pin.screenshot({ path: path.join(OUT, 'pipeline-synced-badge.png') });
+      },
+    );
     await step('Manual "Export to ATS" of Ada Lovelace', async () => {
       await pin.goto(`${PIN_ORIGIN}/jobs/j-backend/candidates/c-ada`);
-      const panel = pin.locator('.candidate-header pin-greenhouse-sync').getByRole('region', { name: 'Greenhouse sync' });
+      const panel = pin
+        .locator('.candidate-header pin-greenhouse-sync')
+        .getByRole('region', { name: 'Greenhouse sync' });
       await panel.getByRole('button', { name: 'Export to ATS' }).click();
       const dialog = panel.getByRole('dialog');
-      await dialog.getByLabel('Greenhouse job').locator('option', { hasText: 'ENG-101' }).waitFor({ state: 'attached' });
+      await dialog
+        .getByLabel('Greenhouse job')
+        .locator('option', { hasText: 'ENG-101' })
+        .waitFor({ state: 'attached' });
       await dialog.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
       await pin.screenshot({ path: path.join(OUT, 'overlay-export-dialog.png') });
       await dialog.getByRole('button', { name: 'Export' }).click();
@@ -105,7 +121,11 @@ async function main() {
     });
     await step('The options page shows the activity log', async () => {
       await options.reload();
-      await options.getByRole('region', { name: 'Activity' }).locator('tr[data-item-state="done"]').nth(1).waitFor();
+      await options
+        .getByRole('region', { name: 'Activity' })
+        .locator('tr[data-item-state="done"]')
+        .nth(1)
+        .waitFor();
       await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
     });
     console.log(
