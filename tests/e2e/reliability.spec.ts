@@ -51,7 +51,7 @@ for (const [step, requestPath] of [
       const worker = context.serviceWorkers()[0];
       const stored = worker ? await worker.evaluate(() => chrome.storage.local.get(null)) : 'no worker';
       throw new Error(
-        `${(error as Error).message}\nStored: ${JSON.stringify(stored).slice(0, 3000)}\nSandbox: ${JSON.stringify(tally(sandbox))}`,
+        `${(error as Error).message}\nStored: ${JSON.stringify(stored).slice(0, 3000)}\nSandbox: ${JSON.stringify(tally(sandbox))}\nRequests: ${sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`,
       );
     }
     expect(tally(sandbox)).toEqual(ONE_OF_EACH);
