@@ -8,6 +8,10 @@ import { exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 import { stopServiceWorkers } from './support/worker';
 
+/** Scope probes send empty bodies; an export's writes never do. */
+const isRealWrite = (body: unknown) =>
+  typeof body === 'object' && body !== null && Object.keys(body).length > 0;
+
 const ONE_OF_EACH = { candidates: 1, applications: 1, attachments: 1, resumes: 1, notes: 1, employments: 4 };
 
 async function connect(openOptions: () => Promise<import('@playwright/test').Page>) {
