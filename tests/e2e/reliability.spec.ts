@@ -41,9 +41,13 @@ for (const [step, requestPath] of [
     const panel = await gotoProfile(page, 'j-backend', 'c-ada');
     await exportFromProfile(panel, null);
     await expect
-      .poll(() => sandbox.requests.some((r) => r.method === 'POST' && r.path === requestPath), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          sandbox.requests.some((r) => r.method === 'POST' && r.path === requestPath && isRealWrite(r.body)),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(true);
     await stopServiceWorkers(context, page);
     await page.waitForTimeout(1800);
@@ -83,7 +87,9 @@ test('the browser closed mid-queue and reopened on the same profile finishes the
     'Senior Backend Engineer (ENG-101)',
   );
   await expect
-    .poll(() => sandbox.requests.some((r) => r.method === 'POST' && r.path === '/v3/candidates'))
+    .poll(() =>
+      sandbox.requests.some((r) => r.method === 'POST' && r.path === '/v3/candidates' && isRealWrite(r.body)),
+    )
     .toBe(true);
   await context.close();
   await new Promise((resolve) => setTimeout(resolve, 1800));
