@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
-import { jobLabel } from '@/components/overlay/ExportDialog';
+import { useId, useState } from 'react';
+import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
 import type { GreenhouseJobView } from '@/lib/messaging/views';
 import type { PinJob } from '@/lib/pin/types';
@@ -21,21 +21,13 @@ function RuleRow({
   backfill: number;
 }) {
   const client = useQueryClient();
-  const ids = { gh: useId(), trigger: useId(), search: useId() };
+  const triggerId = useId();
   const [greenhouseJob, setGreenhouseJob] = useState(
     rule?.greenhouseJobId ? String(rule.greenhouseJobId) : '',
   );
   const [trigger, setTrigger] = useState<Trigger>(rule?.trigger ?? 'added_to_sequence');
-  const [search, setSearch] = useState('');
   const [confirming, setConfirming] = useState(false);
   const enabled = rule?.enabled ?? false;
-
-  const visible = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return greenhouseJobs.filter(
-      (j) => !needle || jobLabel(j).toLowerCase().includes(needle) || String(j.id) === greenhouseJob,
-    );
-  }, [greenhouseJobs, search, greenhouseJob]);
 
   const save = useMutation({
     mutationFn: (enable: boolean) =>
@@ -60,31 +52,16 @@ function RuleRow({
     <fieldset className="rule" data-enabled={enabled}>
       <legend>{job.title}</legend>
       <div className="rule-controls">
-        <label htmlFor={ids.search}>Filter the job list</label>
-        <input
-          id={ids.search}
-          type="search"
-          value={search}
-          disabled={enabled}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <label htmlFor={ids.gh}>Greenhouse job</label>
-        <select
-          id={ids.gh}
+        <GreenhouseJobPicker
+          jobs={greenhouseJobs}
           value={greenhouseJob}
+          onChange={setGreenhouseJob}
+          filterLabel="Filter the job list"
           disabled={enabled}
-          onChange={(e) => setGreenhouseJob(e.target.value)}
-        >
-          <option value="">No job: add as a prospect</option>
-          {visible.map((j) => (
-            <option key={j.id} value={String(j.id)}>
-              {jobLabel(j)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.trigger}>Trigger</label>
+        />
+        <label htmlFor={triggerId}>Trigger</label>
         <select
-          id={ids.trigger}
+          id={triggerId}
           value={trigger}
           disabled={enabled}
           onChange={(e) => setTrigger(e.target.value as Trigger)}

@@ -68,6 +68,17 @@ export class HarvestApi {
     return out;
   }
 
+  private async write<S extends z.ZodType>(
+    method: 'POST' | 'PATCH',
+    path: string,
+    scope: string,
+    schema: S,
+    body: unknown,
+  ) {
+    const { data } = await this.http.request({ method, path, body, scope, schema, actAs: this.actAs });
+    return data;
+  }
+
   // Candidates
   findCandidatesByEmail(email: string): Promise<Candidate[]> {
     return this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, { email });
@@ -90,39 +101,22 @@ export class HarvestApi {
     });
   }
   async createCandidate(body: CreateCandidateBody) {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/candidates',
+    const data = await this.write(
+      'POST',
+      '/v3/candidates',
+      'harvest:candidates:create',
+      createCandidateResponseSchema,
       body,
-      scope: 'harvest:candidates:create',
-      schema: createCandidateResponseSchema,
-      actAs: this.actAs,
-    });
+    );
     return { candidate: data.candidate, application: data.application ?? null };
   }
-  async updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Candidate> {
-    const { data } = await this.http.request({
-      method: 'PATCH',
-      path: `/v3/candidates/${id}`,
-      body,
-      scope: 'harvest:candidates:update',
-      schema: candidateSchema,
-      actAs: this.actAs,
-    });
-    return data;
+  updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Candidate> {
+    return this.write('PATCH', `/v3/candidates/${id}`, 'harvest:candidates:update', candidateSchema, body);
   }
 
   // Applications
-  async createApplication(body: CandidateApplicationBody | ProspectApplicationBody): Promise<Application> {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/applications',
-      body,
-      scope: 'harvest:applications:create',
-      schema: applicationSchema,
-      actAs: this.actAs,
-    });
-    return data;
+  createApplication(body: CandidateApplicationBody | ProspectApplicationBody): Promise<Application> {
+    return this.write('POST', '/v3/applications', 'harvest:applications:create', applicationSchema, body);
   }
   applicationsOfCandidate(candidateId: number): Promise<Application[]> {
     return this.list('/v3/applications', 'harvest:applications:list', applicationSchema, {
@@ -131,16 +125,8 @@ export class HarvestApi {
   }
 
   // Attachments, notes, employments, educations
-  async createAttachment(body: CreateAttachmentBody) {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/attachments',
-      body,
-      scope: 'harvest:attachments:create',
-      schema: attachmentSchema,
-      actAs: this.actAs,
-    });
-    return data;
+  createAttachment(body: CreateAttachmentBody) {
+    return this.write('POST', '/v3/attachments', 'harvest:attachments:create', attachmentSchema, body);
   }
   attachmentsOfApplication(applicationId: number) {
     return this.list('/v3/attachments', 'harvest:attachments:list', attachmentSchema, {
@@ -155,38 +141,26 @@ export class HarvestApi {
       candidate_ids: candidateId,
     });
   }
-  async createNote(body: CreateNoteBody) {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/notes',
-      body,
-      scope: 'harvest:notes:create',
-      schema: noteSchema,
-      actAs: this.actAs,
-    });
-    return data;
+  createNote(body: CreateNoteBody) {
+    return this.write('POST', '/v3/notes', 'harvest:notes:create', noteSchema, body);
   }
-  async createEmployment(body: CreateEmploymentBody) {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/candidate_employments',
+  createEmployment(body: CreateEmploymentBody) {
+    return this.write(
+      'POST',
+      '/v3/candidate_employments',
+      'harvest:candidate_employments:create',
+      employmentSchema,
       body,
-      scope: 'harvest:candidate_employments:create',
-      schema: employmentSchema,
-      actAs: this.actAs,
-    });
-    return data;
+    );
   }
-  async createEducation(body: CreateEducationBody) {
-    const { data } = await this.http.request({
-      method: 'POST',
-      path: '/v3/candidate_educations',
+  createEducation(body: CreateEducationBody) {
+    return this.write(
+      'POST',
+      '/v3/candidate_educations',
+      'harvest:candidate_educations:create',
+      educationSchema,
       body,
-      scope: 'harvest:candidate_educations:create',
-      schema: educationSchema,
-      actAs: this.actAs,
-    });
-    return data;
+    );
   }
 
   // Reference data

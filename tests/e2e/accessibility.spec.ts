@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ADMIN_USER_ID } from '../harvest-sandbox/fixtures';
 import { expect, test } from './fixtures';
-import { gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, gotoProfile } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 
 async function seriousViolations(page: Page, include?: string) {
@@ -21,9 +20,7 @@ async function connected(
   const pin = await context.newPage();
   await pin.goto('https://app.pin.com/jobs');
   await expect(pin.locator('.job-card')).toHaveCount(3);
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const options = await connectGreenhouse(openOptions);
   return { pin, options };
 }
 

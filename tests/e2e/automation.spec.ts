@@ -1,7 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
-import { ADMIN_USER_ID } from '../harvest-sandbox/fixtures';
 import { expect, test } from './fixtures';
-import { enableRule, gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, enableRule, gotoProfile } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 
 const TRIGGERS = {
@@ -15,9 +14,7 @@ async function setUp(openOptions: () => Promise<Page>, context: import('@playwri
   const pin = await context.newPage();
   await pin.goto('https://app.pin.com/jobs');
   await expect(pin.locator('.job-card')).toHaveCount(3);
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const options = await connectGreenhouse(openOptions);
   return { pin, options };
 }
 

@@ -1,8 +1,7 @@
-import { ADMIN_USER_ID } from '../harvest-sandbox/fixtures';
 import type { Dataset } from '../pin-app/dataset';
 import { loadDataset, SAMPLE_DATASET_PATH } from '../pin-app/server';
 import { expect, test } from './fixtures';
-import { exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, exportFromProfile, gotoProfile } from './support/pages';
 import { pdfText, tally } from './support/sandbox-asserts';
 
 const sample = loadDataset(SAMPLE_DATASET_PATH);
@@ -37,9 +36,7 @@ test('a 10 kB name with RTL marks and a 200-entry history exports once, in full'
   openOptions,
   sandbox,
 }) => {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const _options = await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-extreme');
   await exportFromProfile(panel, 'Senior Backend Engineer (ENG-101)');

@@ -1,22 +1,12 @@
 import { ADMIN_USER_ID, ALL_SCOPES } from '../harvest-sandbox/fixtures';
 import { expect, test } from './fixtures';
-import { exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
 import { pdfText, tally } from './support/sandbox-asserts';
-
-async function connect(
-  openOptions: () => Promise<import('@playwright/test').Page>,
-  actAs = String(ADMIN_USER_ID),
-) {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs });
-  await options.expectConnected();
-  return options;
-}
 
 test('connect through the options page shows the acting user, open jobs and the scope checklist', async ({
   openOptions,
 }) => {
-  const options = await connect(openOptions);
+  const options = await connectGreenhouse(openOptions);
   const gh = options.section('Greenhouse');
   await expect(gh.getByRole('status')).toContainText('Connected as Avery Admin · 3 open jobs');
   const required = gh.getByRole('list', { name: 'Required permissions' });
@@ -35,7 +25,7 @@ test('exports a Pin-sourced candidate once, with every field, and shows the badg
   openOptions,
   sandbox,
 }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-ada');
   await exportFromProfile(panel, 'Senior Backend Engineer (ENG-101)');
@@ -118,7 +108,7 @@ test('an imported candidate gets no resume, and one without a job becomes a pros
   openOptions,
   sandbox,
 }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-sales', 'c-imported');
   await exportFromProfile(panel, null);
@@ -137,7 +127,7 @@ test('a candidate whose email is already in Greenhouse (other case) is linked, n
     last_name: 'King',
     emails: ['ADA@LOVELACE.DEV'],
   });
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-ada');
   await exportFromProfile(panel, 'Product Designer (DES-7)');
@@ -174,7 +164,7 @@ test('two Greenhouse people with the same email: needs review, then the recruite
     last_name: 'Raghunathan',
     emails: ['priya.r@work.example'],
   });
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-sales', 'c-multi');
   await exportFromProfile(panel, 'Account Executive');
@@ -189,7 +179,7 @@ test('two Greenhouse people with the same email: needs review, then the recruite
 });
 
 test('a candidate with no email exports', async ({ context, openOptions, sandbox }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-design', 'c-noemail');
   await exportFromProfile(panel, 'Product Designer (DES-7)');
@@ -252,7 +242,7 @@ test('a 5xx on the resume step, then Retry, ends with one resume and one of ever
   openOptions,
   sandbox,
 }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   sandbox.injectFault({
     method: 'POST',
     path: '/v3/attachments',

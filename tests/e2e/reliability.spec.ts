@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ADMIN_USER_ID, ALL_SCOPES, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
 import { expect, routeWorlds, test } from './fixtures';
 import { launchWithExtension } from './support/extension';
-import { exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 import { stopServiceWorkers } from './support/worker';
 
@@ -14,10 +14,8 @@ const isRealWrite = (body: unknown) =>
 
 const ONE_OF_EACH = { candidates: 1, applications: 1, attachments: 1, resumes: 1, notes: 1, employments: 4 };
 
-async function connect(openOptions: () => Promise<import('@playwright/test').Page>) {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+async function _connect(openOptions: () => Promise<import('@playwright/test').Page>) {
+  const options = await connectGreenhouse(openOptions);
   return options;
 }
 
@@ -34,7 +32,7 @@ for (const [step, requestPath] of [
     openOptions,
     sandbox,
   }) => {
-    await connect(openOptions);
+    await connectGreenhouse(openOptions);
     // The request reaches Greenhouse and commits, but its answer comes too late for the stopped worker.
     sandbox.injectFault({ method: 'POST', path: requestPath, action: { type: 'delay', ms: 1500 } });
     const page = await context.newPage();
@@ -117,7 +115,7 @@ test('a revoked secret pauses the queue with a reconnect message; reconnecting r
   openOptions,
   sandbox,
 }) => {
-  const options = await connect(openOptions);
+  const options = await connectGreenhouse(openOptions);
   sandbox.revokeCredential(DEMO_CREDENTIAL.clientId);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-anna');
@@ -148,7 +146,7 @@ test('tokens that expire mid-queue are minted again without failing the export',
   openOptions,
   sandbox,
 }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   sandbox.expireTokens();
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-yuki');
@@ -162,7 +160,7 @@ test('a Greenhouse 422 on a field names the field and keeps the item for Retry',
   openOptions,
   sandbox,
 }) => {
-  await connect(openOptions);
+  await connectGreenhouse(openOptions);
   sandbox.injectFault({
     method: 'POST',
     path: '/v3/candidates',

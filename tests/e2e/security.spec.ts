@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN_USER_ID, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
+import { DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
 import { expect, test } from './fixtures';
 import { evaluateInContentScript } from './support/content-script';
 import { EXTENSION_DIR } from './support/extension';
-import { exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
+import { connectGreenhouse, exportFromProfile, gotoProfile } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 
 test('the shipped manifest asks for exactly the permissions in the spec', () => {
@@ -26,9 +26,7 @@ test('after saving, the secret cannot be read from a content script or any exten
   context,
   openOptions,
 }) => {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const options = await connectGreenhouse(openOptions);
   const page = await context.newPage();
   await page.goto('https://app.pin.com/jobs');
   await expect(page.locator('.job-card').first()).toBeVisible();
@@ -86,9 +84,7 @@ test("Pin's own scripts cannot reach extension data or start an export", async (
   openOptions,
   sandbox,
 }) => {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const _options = await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-ada');
   await expect(panel.getByRole('button', { name: 'Export to ATS' })).toBeVisible();
@@ -136,9 +132,7 @@ test('hostile Pin text stays text in the overlay and in Greenhouse, and only app
   openOptions,
   sandbox,
 }) => {
-  const options = new OptionsPage(await openOptions());
-  await options.connect({ actAs: String(ADMIN_USER_ID) });
-  await options.expectConnected();
+  const _options = await connectGreenhouse(openOptions);
   const page = await context.newPage();
   await page.addInitScript(() => {
     (window as unknown as { __pwned: number }).__pwned = 0;

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEMO_CREDENTIAL } from '../../harvest-sandbox/fixtures';
+import { ADMIN_USER_ID, DEMO_CREDENTIAL } from '../../harvest-sandbox/fixtures';
 
 /** The options page, driven by its labels like a Greenhouse admin would. */
 export class OptionsPage {
@@ -63,4 +63,15 @@ export async function enableRule(
   await group.getByRole('button', { name: 'Enable' }).click();
   await expect(group.getByRole('button', { name: 'Disable' })).toBeVisible();
   return group;
+}
+
+/** Connects the demo credential through the options page, acting as the sandbox's Site Admin. */
+export async function connectGreenhouse(
+  openOptions: () => Promise<Page>,
+  actAs = String(ADMIN_USER_ID),
+): Promise<OptionsPage> {
+  const options = new OptionsPage(await openOptions());
+  await options.connect({ actAs });
+  await options.expectConnected();
+  return options;
 }
