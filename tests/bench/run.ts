@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '../e2e/support/chromium';
+import { connectDemoCredential, openExportDialog, openOptionsPage, routeWorlds } from '../e2e/support/drive';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
-import { routeOriginToHandler, routeOriginToServer } from '../e2e/support/routing';
-import { ADMIN_USER_ID, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
+import { routeOriginToServer } from '../e2e/support/routing';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import { type PinApp, startPinApp } from '../pin-app/server';
 import { benchDataset } from './datasets';
@@ -41,40 +41,21 @@ async function until(
 async function launch(
   pinApp: PinApp,
   sandbox: HarvestSandbox,
-): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await launchWithExtension();
-  await routeOriginToServer(context, PIN_ORIGIN, pinApp.url);
-  for (const origin of ['https://auth.greenhouse.io', 'https://harvest.greenhouse.io']) {
-    await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
-  }
+  await routeWorlds(context, pinApp, sandbox);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  return { context, worker };
 }
 
-async function connect(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const gh = page.getByRole('region', { name: 'Greenhouse' });
-  await gh.getByLabel('Client ID').fill(DEMO_CREDENTIAL.clientId);
-  await gh.getByLabel('Client Secret').fill(DEMO_CREDENTIAL.clientSecret);
-  await gh.getByLabel('Act as user ID').fill(String(ADMIN_USER_ID));
-  await gh.getByRole('button', { name: 'Connect', exact: true }).click();
-  await gh.getByText('Connected as').waitFor();
+async function connect(context: BrowserContext): Promise<Page> {
+  const page = await openOptionsPage(context);
+  await connectDemoCredential(page);
   return page;
 }
 
 async function exportProfile(page: Page, candidateId: string): Promise<number> {
-  await page.goto(`https://app.pin.com/jobs/j-latency/candidates/${candidateId}`);
-  const panel = page
-    .locator('.candidate-header pin-greenhouse-sync')
-    .getByRole('region', { name: 'Greenhouse sync' });
-  await panel.getByRole('button', { name: 'Export to ATS' }).click();
-  const dialog = panel.getByRole('dialog');
-  await dialog
-    .getByLabel('Greenhouse job')
-    .locator('option', { hasText: GH_JOB_LABEL })
-    .waitFor({ state: 'attached' });
-  await dialog.getByLabel('Greenhouse job').selectOption({ label: GH_JOB_LABEL });
+  const { dialog } = await openExportDialog(page, `/jobs/j-latency/candidates/${candidateId}`, GH_JOB_LABEL);
   const started = Date.now();
   await dialog.getByRole('button', { name: 'Export' }).click();
   // A 10 ms poll inside the page: a locator's own back-off polling would add up to a few hundred ms.
@@ -92,9 +73,9 @@ async function exportProfile(page: Page, candidateId: string): Promise<number> {
 async function benchLatency(pinApp: PinApp) {
   log(`latency: ${LATENCY_RUNS} exports with 100 ms added per Greenhouse request`);
   const sandbox = new HarvestSandbox({ latencyMs: 100, rateLimit: { limit: 100_000, windowMs: 30_000 } });
-  const { context, extensionId } = await launch(pinApp, sandbox);
+  const { context } = await launch(pinApp, sandbox);
   try {
-    await connect(context, extensionId);
+    await connect(context);
     const page = await context.newPage();
     await exportProfile(page, 'lat-0'); // warm-up: token, fonts, job list
     const runs: {
@@ -144,12 +125,12 @@ async function benchBulk(pinApp: PinApp) {
   const windowMs = 5_000;
   log(`bulk: ${BULK} candidates meet a trigger at once; sandbox limit ${limit} per ${windowMs / 1000} s`);
   const sandbox = new HarvestSandbox({ rateLimit: { limit, windowMs } });
-  const { context, worker, extensionId } = await launch(pinApp, sandbox);
+  const { context, worker } = await launch(pinApp, sandbox);
   try {
     const pin = await context.newPage();
     await pin.goto('https://app.pin.com/jobs/j-bulk');
     await pin.locator('tr.pipeline-row').first().waitFor();
-    const options = await connect(context, extensionId);
+    const options = await connect(context);
     const group = options.getByRole('group', { name: 'Bulk bench' });
     await group.getByLabel('Greenhouse job').selectOption({ label: GH_JOB_LABEL });
     await group.getByLabel('Trigger').selectOption({ label: "When they're added to an outreach sequence" });

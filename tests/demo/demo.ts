@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
+import { connectDemoCredential, openExportDialog, openOptionsPage, routeWorlds } from '../e2e/support/drive';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
-import { routeOriginToHandler, routeOriginToServer } from '../e2e/support/routing';
 import { ADMIN_USER_ID, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import { loadDataset, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
@@ -28,30 +27,20 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function optionsPage(context: BrowserContext): Promise<Page> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  return page;
-}
-
 async function main() {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
     throw new Error('Build first: npm run build');
   const pinApp = await startPinApp({ dataset: loadDataset(SAMPLE_DATASET_PATH) });
   const sandbox = new HarvestSandbox();
   const context = await launchWithExtension({ headless: walkthrough });
-  await routeOriginToServer(context, PIN_ORIGIN, pinApp.url);
-  for (const origin of ['https://auth.greenhouse.io', 'https://harvest.greenhouse.io']) {
-    await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
-  }
+  await routeWorlds(context, pinApp, sandbox);
   console.log(`Demo Pin app: ${pinApp.url} (served inside the browser as ${PIN_ORIGIN})`);
   console.log(
     `Demo Greenhouse credential: Client ID "${DEMO_CREDENTIAL.clientId}", Client Secret "${DEMO_CREDENTIAL.clientSecret}", Act as user ID ${ADMIN_USER_ID}`,
   );
 
   if (!walkthrough) {
-    const options = await optionsPage(context);
+    const options = await openOptionsPage(context);
     const pin = await context.newPage();
     await pin.goto(`${PIN_ORIGIN}/jobs`);
     await options.bringToFront();
@@ -71,16 +60,9 @@ async function main() {
       await pin.goto(`${PIN_ORIGIN}/jobs`);
       await pin.locator('.job-card').first().waitFor();
     });
-    const options = await optionsPage(context);
+    const options = await openOptionsPage(context);
     await options.setViewportSize({ width: 1100, height: 1100 });
-    await step('Connect Greenhouse on the options page', async () => {
-      const gh = options.getByRole('region', { name: 'Greenhouse' });
-      await gh.getByLabel('Client ID').fill(DEMO_CREDENTIAL.clientId);
-      await gh.getByLabel('Client Secret').fill(DEMO_CREDENTIAL.clientSecret);
-      await gh.getByLabel('Act as user ID').fill(String(ADMIN_USER_ID));
-      await gh.getByRole('button', { name: 'Connect', exact: true }).click();
-      await gh.getByText('Connected as Avery Admin').waitFor();
-    });
+    await step('Connect Greenhouse on the options page', () => connectDemoCredential(options));
     await step('Enable "When they reply to an email" for Senior Backend Engineer', async () => {
       const group = options.getByRole('group', { name: 'Senior Backend Engineer' });
       await group.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
@@ -103,17 +85,11 @@ async function main() {
       },
     );
     await step('Manual "Export to ATS" of Ada Lovelace', async () => {
-      await pin.goto(`${PIN_ORIGIN}/jobs/j-backend/candidates/c-ada`);
-      const panel = pin
-        .locator('.candidate-header pin-greenhouse-sync')
-        .getByRole('region', { name: 'Greenhouse sync' });
-      await panel.getByRole('button', { name: 'Export to ATS' }).click();
-      const dialog = panel.getByRole('dialog');
-      await dialog
-        .getByLabel('Greenhouse job')
-        .locator('option', { hasText: 'ENG-101' })
-        .waitFor({ state: 'attached' });
-      await dialog.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
+      const { panel, dialog } = await openExportDialog(
+        pin,
+        '/jobs/j-backend/candidates/c-ada',
+        'Senior Backend Engineer (ENG-101)',
+      );
       await pin.screenshot({ path: path.join(OUT, 'overlay-export-dialog.png') });
       await dialog.getByRole('button', { name: 'Export' }).click();
       await panel.getByRole('link', { name: 'Open in Greenhouse' }).waitFor({ timeout: 15_000 });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
-import { PIN_ORIGIN } from '../../lib/pin/host';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
 import type { Dataset } from '../pin-app/dataset';
 import { loadDataset, type PinApp, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
+import { routeWorlds } from './support/drive';
 import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
-import { type RequestHandler, routeOriginToHandler, routeOriginToServer } from './support/routing';
+import type { RequestHandler } from './support/routing';
 
 const PAGES_DIR = path.resolve(import.meta.dirname, '../fixtures/pages');
 
@@ -18,8 +18,6 @@ export const staticPageHandler =
     headers: { 'content-type': 'text/html; charset=utf-8' },
     body: fs.readFileSync(path.join(PAGES_DIR, file)),
   });
-
-export const GREENHOUSE_ORIGINS = ['https://auth.greenhouse.io', 'https://harvest.greenhouse.io'] as const;
 
 interface Fixtures {
   /** The dataset the demo Pin app serves in this test (the sample by default). */
@@ -37,14 +35,6 @@ interface Fixtures {
 }
 
 const sampleDataset = loadDataset(SAMPLE_DATASET_PATH);
-
-/** Routes the two fake worlds into a browser context; used again when a test relaunches the browser. */
-export async function routeWorlds(context: BrowserContext, pinApp: PinApp, sandbox: HarvestSandbox) {
-  await routeOriginToServer(context, PIN_ORIGIN, pinApp.url);
-  for (const origin of GREENHOUSE_ORIGINS) {
-    await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
-  }
-}
 
 export const test = base.extend<Fixtures>({
   pinDataset: [sampleDataset, { option: true }],
@@ -72,4 +62,4 @@ export const test = base.extend<Fixtures>({
     }),
 });
 
-export { expect };
+export { expect, routeWorlds };
