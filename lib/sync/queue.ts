@@ -1,5 +1,5 @@
 import type { HarvestApi } from '../greenhouse/api';
-import { GreenhouseError, isGreenhouseError } from '../greenhouse/errors';
+import { type GreenhouseError, isGreenhouseError } from '../greenhouse/errors';
 import type { PinCandidate } from '../pin/types';
 import type { Connection, Settings } from '../storage/connection';
 import { createLock } from '../storage/lock';
@@ -308,5 +308,3 @@ export class ExportQueue {
     this.deps.onChanged?.(ids, settled);
   }
 }
-
-export { GreenhouseError };
