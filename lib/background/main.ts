@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { HarvestApi } from '../greenhouse/api';
 import { isGreenhouseError } from '../greenhouse/errors';
 import type { Job } from '../greenhouse/schemas';
 import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
@@ -10,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../storage/connection';
 import { changeSignalItem, connectionItem, pinJobsItem, settingsItem } from '../storage/items';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
+import type { EducationOptions } from '../sync/mapping/education';
 import { greenhouseProfileUrl } from '../sync/model';
 import { ExportQueue } from '../sync/queue';
 import { SyncStore } from '../sync/store';
@@ -35,10 +37,12 @@ export function startBackground(): void {
     prepare: async () => {
       const current = await connection.current();
       if (!current || current.needsReconnect) return null;
+      const api = connection.client.api(current.actAsUserId);
       return {
-        api: connection.client.api(current.actAsUserId),
+        api,
         connection: current,
         settings: await settingsItem.getValue(),
+        educationOptions: () => educationOptions(api),
       };
     },
     resume: resumeFor,
@@ -83,6 +87,23 @@ export function startBackground(): void {
     if (!limit || remaining.length === 0) return remaining.length === 0 ? 0 : null;
     const requests = remaining.reduce((sum, item) => sum + 4 + item.candidate.experience.length, 0);
     return Math.ceil((requests / limit) * RATE_WINDOW_SECONDS);
+  };
+
+  // Greenhouse's school/degree/discipline options change rarely: one read per 10 minutes per worker.
+  let educationCache: { at: number; options: Promise<EducationOptions> } | null = null;
+  const educationOptions = (api: HarvestApi): Promise<EducationOptions> => {
+    if (!educationCache || Date.now() - educationCache.at > 10 * 60_000) {
+      const options = Promise.all([
+        api.listCustomFieldOptions('school_name'),
+        api.listCustomFieldOptions('degree'),
+        api.listCustomFieldOptions('discipline'),
+      ]).then(([school_name, degree, discipline]) => ({ school_name, degree, discipline }));
+      options.catch(() => {
+        educationCache = null;
+      });
+      educationCache = { at: Date.now(), options };
+    }
+    return educationCache.options;
   };
 
   const requireConnection = async () => {

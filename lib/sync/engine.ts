@@ -3,6 +3,7 @@ import { GreenhouseError, MESSAGES } from '../greenhouse/errors';
 import type { Candidate } from '../greenhouse/schemas';
 import type { Connection, Settings } from '../storage/connection';
 import { candidateBody, employmentBodies } from './mapping/candidate';
+import { type EducationOptions, educationBodies } from './mapping/education';
 import { splitName } from './mapping/name';
 import type { ExportItem, ReviewMatch, SyncRecord } from './model';
 import { syncNote } from './note';
@@ -16,6 +17,8 @@ export interface EngineDeps {
   /** Persists the item; called before each write is sent (pending) and after it succeeds (done). */
   journal: (item: ExportItem) => Promise<void>;
   resume: (item: ExportItem) => Promise<{ filename: string; bytes: Uint8Array }>;
+  /** Greenhouse's school, degree and discipline options (cached by the caller), when the scopes allow. */
+  educationOptions?: () => Promise<EducationOptions>;
   now: () => number;
 }
 
@@ -70,6 +73,16 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   // The PDF is made while Greenhouse answers the lookup and the create, off the critical path.
   const resume = item.candidate.sourcedByPin && steps.resume?.status !== 'done' ? deps.resume(item) : null;
   resume?.catch(() => {}); // awaited (and reported) in the resume step
+  // Education needs Greenhouse's option lists: fetched alongside the lookup, sent with the other details.
+  const canSendEducation =
+    !record &&
+    item.candidate.education.length > 0 &&
+    (!steps.educations || steps.educations.some((e) => e.status === 'pending')) &&
+    deps.educationOptions !== undefined &&
+    granted('harvest:candidate_educations:create') &&
+    granted('harvest:custom_field_options:list');
+  const educationOptions = canSendEducation ? deps.educationOptions!() : null;
+  educationOptions?.catch(() => {});
 
   // 1. The person: already synced, chosen in review, found by email, or created.
   let personId: number | null = steps.person?.status === 'done' ? steps.person.candidateId : null;
@@ -215,6 +228,51 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
         })(),
       );
     }
+  }
+  if (created && educationOptions) {
+    work.push(
+      (async () => {
+        let bodies: ReturnType<typeof educationBodies>;
+        try {
+          bodies = educationBodies(item.candidate, personId, await educationOptions);
+        } catch {
+          steps.educations = [
+            {
+              status: 'warning',
+              message: 'Education was not sent: Greenhouse’s school list could not be read',
+            },
+          ];
+          await save();
+          return;
+        }
+        // A retry sends again only what was still pending (education has no read-back scope in SPEC §2).
+        const previous = steps.educations;
+        steps.educations = bodies.map((body, index) =>
+          previous?.[index] && previous[index].status !== 'pending'
+            ? previous[index]
+            : body
+              ? { status: 'pending', since: iso(deps.now()) }
+              : { status: 'skipped', reason: 'No matching Greenhouse school' },
+        );
+        await save();
+        await Promise.all(
+          bodies.map(async (body, index) => {
+            if (!body || steps.educations![index]?.status !== 'pending') return;
+            try {
+              const education = await api.createEducation(body);
+              steps.educations![index] = { status: 'done', educationId: education.id ?? 0 };
+            } catch (error) {
+              if (!(error instanceof GreenhouseError) || error.kind !== 'validation') throw error;
+              steps.educations![index] = {
+                status: 'warning',
+                message: `Education was not saved: ${error.message}`,
+              };
+            }
+          }),
+        );
+        await save();
+      })(),
+    );
   }
   if (!item.candidate.sourcedByPin) {
     steps.resume = { status: 'skipped', reason: 'Imported into Pin, not sourced by Pin' };

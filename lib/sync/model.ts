@@ -35,6 +35,16 @@ export const stepsSchema = z.object({
       z.object({ status: z.literal('skipped'), reason: z.string() }),
     ])
     .optional(),
+  educations: z
+    .array(
+      z.union([
+        pending,
+        z.object({ status: z.literal('done'), educationId: z.number().int() }),
+        z.object({ status: z.literal('skipped'), reason: z.string() }),
+        z.object({ status: z.literal('warning'), message: z.string() }),
+      ]),
+    )
+    .optional(),
   employments: z
     .array(
       z.union([

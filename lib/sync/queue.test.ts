@@ -5,6 +5,7 @@ import { loadDataset, SAMPLE_DATASET_PATH } from '../../tests/pin-app/server';
 import { setup } from '../../tests/unit/greenhouse/helpers';
 import { profileUrl } from '../pin/read';
 import type { Connection } from '../storage/connection';
+import type { EducationOptions } from './mapping/education';
 import type { ExportItem } from './model';
 import { ExportQueue, type ExportRequest, type QueueDeps } from './queue';
 import { SyncStore } from './store';
@@ -55,15 +56,27 @@ function harness(options: { scopes?: string[]; store?: SyncStore } = {}) {
   const { sandbox, client } = setup();
   const store = options.store ?? new SyncStore();
   const events = { wakes: [] as number[], rejected: [] as string[] };
+  let optionsCache: Promise<EducationOptions> | null = null;
   const deps: QueueDeps = {
     store,
     now: Date.now,
     random: () => 0.5,
-    prepare: async () => ({
-      api: client.api(ADMIN_USER_ID),
-      connection: connection(options.scopes),
-      settings: { noteVisibility: 'private' },
-    }),
+    prepare: async () => {
+      const api = client.api(ADMIN_USER_ID);
+      // Cached like the background does, so retries do not read the option lists again.
+      optionsCache ??= (async () => ({
+        school_name: await api.listCustomFieldOptions('school_name'),
+        degree: await api.listCustomFieldOptions('degree'),
+        discipline: await api.listCustomFieldOptions('discipline'),
+      }))();
+      const educationOptions = () => optionsCache!;
+      return {
+        api,
+        connection: connection(options.scopes),
+        settings: { noteVisibility: 'private' },
+        educationOptions,
+      };
+    },
     resume: async (item) => ({
       filename: `${item.candidate.name} - Pin resume.pdf`,
       bytes: new TextEncoder().encode('%PDF-1.7 test'),
@@ -220,6 +233,29 @@ describe('the export queue and engine', () => {
     for (let i = 0; i < 8 && (await h.store.item(item.id))!.state !== 'done'; i++) await h.drainAll();
     expect((await h.store.item(item.id))!).toMatchObject({ state: 'done' });
     expect(h.tally()).toMatchObject({ candidates: 1, applications: 1, attachments: 1, notes: 1 });
+  });
+
+  it('sends an education only where the school matches a Greenhouse option', async () => {
+    const h = harness();
+    const matching = {
+      ...request('c-jose', 5001),
+      candidate: { ...pin('c-jose'), id: 'c-edu-match', emails: [] },
+    };
+    const other = { ...request('c-ada', 5001), candidate: { ...pin('c-ada'), id: 'c-edu-none', emails: [] } };
+    await h.queue.enqueue(matching);
+    await h.queue.enqueue(other);
+    await h.queue.drain();
+    expect(h.sandbox.educations).toHaveLength(1);
+    const [education] = h.sandbox.educations;
+    expect(education).toMatchObject({
+      start_date_year: 2008,
+      end_date_year: 2013,
+      degree_custom_field_option_id: null,
+    });
+    expect(education!.school_name_custom_field_option_id).toBeTypeOf('number');
+    expect(education!.discipline_custom_field_option_id).toBeTypeOf('number');
+    const none = (await h.store.items()).find((i) => i.pinCandidateId === 'c-edu-none')!;
+    expect(none.steps.educations).toEqual([{ status: 'skipped', reason: 'No matching Greenhouse school' }]);
   });
 
   it('rides out a 429 storm without failing', async () => {

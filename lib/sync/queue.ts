@@ -21,6 +21,7 @@ export interface RunContext {
   api: HarvestApi;
   connection: Connection;
   settings: Settings;
+  educationOptions?: EngineDeps['educationOptions'];
 }
 
 export interface QueueDeps {
@@ -97,7 +98,7 @@ export class ExportQueue {
     const at = now();
     const item: ExportItem = {
       v: EXPORT_ITEM_VERSION,
-      id: `${at.toString(36)}-${Math.floor(this.random() * 1e9).toString(36)}`,
+      id: crypto.randomUUID(),
       pinCandidateId: request.candidate.id,
       pinJobId: request.pinJobId,
       pinJobTitle: request.pinJobTitle,
