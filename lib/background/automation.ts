@@ -20,6 +20,19 @@ const EVENT_WORDS: Record<Trigger, string> = {
   replied: 'replied',
   interested: 'replied and were marked interested',
 };
+const MAX_SNAPSHOTS = 2_000;
+const MAX_OBSERVATIONS = 20_000;
+
+/** Keeps the most recently updated observations; the oldest (long-finished outreach) rotate out. */
+export function pruneObservations(
+  states: Record<string, ObservationState>,
+): Record<string, ObservationState> {
+  const entries = Object.entries(states);
+  if (entries.length <= MAX_OBSERVATIONS) return states;
+  entries.sort(([, a], [, b]) => b.updatedAt - a.updatedAt);
+  return Object.fromEntries(entries.slice(0, MAX_OBSERVATIONS));
+}
+
 const day = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
 export interface AutomationDeps {
@@ -44,11 +57,15 @@ export class AutomationService {
   /** Records what a Pin page showed and queues the exports that enabled rules ask for. Returns how many. */
   async observe(observations: StatusObservation[], profiles: PinCandidate[] = []): Promise<number> {
     if (profiles.length) {
-      const snapshots = await pinCandidatesItem.getValue();
-      await pinCandidatesItem.setValue({
-        ...snapshots,
-        ...Object.fromEntries(profiles.map((p) => [p.id, p])),
-      });
+      // Most recently seen last; the oldest snapshots rotate out past the cap.
+      const snapshots = { ...(await pinCandidatesItem.getValue()) };
+      for (const profile of profiles) {
+        delete snapshots[profile.id];
+        snapshots[profile.id] = profile;
+      }
+      const ids = Object.keys(snapshots);
+      for (const id of ids.slice(0, Math.max(0, ids.length - MAX_SNAPSHOTS))) delete snapshots[id];
+      await pinCandidatesItem.setValue(snapshots);
     }
     const fires = await this.lock(async () => {
       const [states, rules, connection] = await Promise.all([
@@ -71,7 +88,7 @@ export class AutomationService {
         );
         if (evaluation.fire && rule) out.push({ state, rule, eventAt: evaluation.eventAt });
       }
-      await observationsItem.setValue(next);
+      await observationsItem.setValue(pruneObservations(next));
       return out;
     });
     let queued = 0;
