@@ -323,6 +323,8 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
   });
+  // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
+  browser.runtime.onStartup.addListener(() => void queue.drain());
   void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
   void queue.recover().then(() => {
     scheduleBadge();
