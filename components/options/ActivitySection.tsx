@@ -21,19 +21,21 @@ function how(item: ItemView): string {
   return item.reason.kind === 'trigger' ? `Rule: ${label}` : `Backfill: ${label}`;
 }
 
+const idText = (id: number | null) => (id === null ? '(id unknown)' : String(id));
+
 function steps(item: ItemView): string {
   const s = item.steps;
   const parts: string[] = [];
   if (s.person?.status === 'done')
-    parts.push(`person ${s.person.candidateId}${s.person.created ? ' (new)' : ' (existing)'}`);
-  if (s.application?.status === 'done') parts.push(`application ${s.application.applicationId}`);
+    parts.push(`person ${s.person.id}${s.person.created ? ' (new)' : ' (existing)'}`);
+  if (s.application?.status === 'done') parts.push(`application ${idText(s.application.id)}`);
   if (s.employments?.length)
     parts.push(
       `employments ${s.employments.filter((e) => e.status === 'done').length}/${s.employments.length}`,
     );
   if (s.resume)
-    parts.push(s.resume.status === 'done' ? `resume ${s.resume.attachmentId}` : `resume ${s.resume.status}`);
-  if (s.note?.status === 'done') parts.push(`note ${s.note.noteId}`);
+    parts.push(s.resume.status === 'done' ? `resume ${idText(s.resume.id)}` : `resume ${s.resume.status}`);
+  if (s.note?.status === 'done') parts.push(`note ${idText(s.note.id)}`);
   return parts.join(' · ');
 }
 

@@ -15,8 +15,8 @@ const item: ItemView = {
   error: { code: 'validation', message: 'Greenhouse rejected the data: last_name: blank' },
   review: null,
   steps: {
-    person: { status: 'done', candidateId: 42, created: true },
-    application: { status: 'done', applicationId: 7 },
+    person: { status: 'done', id: 42, created: true },
+    application: { status: 'done', id: 7 },
   },
   warnings: [],
   attempts: 2,

@@ -3,9 +3,8 @@ import { type ExportItem, greenhouseProfileUrl } from '../sync/model';
 
 /** An export item as the overlay and the activity log show it (the Pin profile snapshot stays in the background). */
 export function itemView(item: ExportItem): ItemView {
-  const personId = item.steps.person?.status === 'done' ? item.steps.person.candidateId : null;
-  const applicationId =
-    item.steps.application?.status === 'done' ? item.steps.application.applicationId : null;
+  const personId = item.steps.person?.status === 'done' ? item.steps.person.id : null;
+  const applicationId = item.steps.application?.status === 'done' ? item.steps.application.id : null;
   return {
     id: item.id,
     pinCandidateId: item.pinCandidateId,

@@ -3,19 +3,17 @@ import { GreenhouseError } from './errors';
 import type { HarvestHttp } from './http';
 import {
   type Application,
-  applicationSchema,
-  attachmentSchema,
+  type Attachment,
   type Candidate,
-  candidateSchema,
-  customFieldOptionSchema,
-  educationSchema,
-  employmentSchema,
+  type CustomFieldOption,
+  type Education,
+  type Employment,
   type Job,
-  jobSchema,
-  noteSchema,
-  sourceSchema,
+  type Note,
+  type ObjectKind,
+  type Source,
   type User,
-  userSchema,
+  withNeeds,
 } from './schemas';
 import { SCOPE_PROBES, type Scope } from './scopes';
 import {
@@ -24,21 +22,28 @@ import {
   type CreateEducationBody,
   type CreateEmploymentBody,
   type CreateNoteBody,
-  createCandidateResponseSchema,
+  readCreateCandidateAnswer,
   WRITE_PROBE_GRANTED_STATUSES,
 } from './unconfirmed';
 
 const MAX_IDS = 50;
 
-/** The id of a record Greenhouse just returned; a record without one is unusable. */
-export function requireId(record: { id?: number | undefined }, what: string): number {
-  if (typeof record.id !== 'number') {
-    throw new GreenhouseError({
-      kind: 'bad_response',
-      message: `Greenhouse returned a ${what} without an id`,
-    });
-  }
-  return record.id;
+/**
+ * What a write's 2xx answer tells: the new object's id, or that the answer could not be read. Either way the
+ * write happened; with `id: null` the caller reads it back where it can and never sends it again by itself.
+ */
+/** A row of a list answer: rows without a usable id fail the answer (see `withNeeds`). */
+export type Listed<T> = T & { id: number };
+
+export type Committed<T> = { id: number; record: T } | { id: null; unreadable: string };
+
+export function committed<T extends { id?: number | undefined }>(
+  answer: { data: T | null; unreadable: string | null },
+  what: string,
+): Committed<T> {
+  const { data } = answer;
+  if (data && typeof data.id === 'number') return { id: data.id, record: data };
+  return { id: null, unreadable: answer.unreadable ?? `the ${what} in the answer has no usable id` };
 }
 
 export type ProspectApplicationBody = {
@@ -56,38 +61,46 @@ export class HarvestApi {
     private readonly actAs: number | null,
   ) {}
 
-  private async list<S extends z.ZodType>(
+  private async list<K extends ObjectKind>(
     path: string,
     scope: string,
-    item: S,
+    kind: K,
     query: Record<string, string | number | boolean | undefined> = {},
   ) {
-    const out: z.output<S>[] = [];
+    const item = withNeeds(kind);
+    const out: z.output<typeof item>[] = [];
     for await (const row of this.http.paginate({ path, scope, actAs: this.actAs, item, query }))
       out.push(row);
     return out;
   }
 
-  private async write<S extends z.ZodType>(
+  private async write<K extends ObjectKind>(
     method: 'POST' | 'PATCH',
     path: string,
     scope: string,
-    schema: S,
+    kind: K,
     body: unknown,
   ) {
-    const { data } = await this.http.request({ method, path, body, scope, schema, actAs: this.actAs });
-    return data;
+    const answer = await this.http.write({
+      method,
+      path,
+      body,
+      scope,
+      schema: withNeeds(kind),
+      actAs: this.actAs,
+    });
+    return committed(answer, kind.replace('_', ' '));
   }
 
   // Candidates
-  findCandidatesByEmail(email: string): Promise<Candidate[]> {
-    return this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, { email });
+  findCandidatesByEmail(email: string): Promise<Listed<Candidate>[]> {
+    return this.list('/v3/candidates', 'harvest:candidates:list', 'candidate', { email });
   }
-  async getCandidates(ids: readonly number[]): Promise<Candidate[]> {
-    const out: Candidate[] = [];
+  async getCandidates(ids: readonly number[]): Promise<Listed<Candidate>[]> {
+    const out: Listed<Candidate>[] = [];
     for (let i = 0; i < ids.length; i += MAX_IDS) {
       out.push(
-        ...(await this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, {
+        ...(await this.list('/v3/candidates', 'harvest:candidates:list', 'candidate', {
           ids: ids.slice(i, i + MAX_IDS).join(','),
         })),
       );
@@ -95,96 +108,104 @@ export class HarvestApi {
     return out;
   }
   /** Candidates created at or after `since` (ISO): the read-back after a lost create response. */
-  candidatesCreatedSince(since: string): Promise<Candidate[]> {
-    return this.list('/v3/candidates', 'harvest:candidates:list', candidateSchema, {
+  candidatesCreatedSince(since: string): Promise<Listed<Candidate>[]> {
+    return this.list('/v3/candidates', 'harvest:candidates:list', 'candidate', {
       created_at: `gte|${since}`,
     });
   }
-  async createCandidate(body: CreateCandidateBody) {
-    const data = await this.write(
-      'POST',
-      '/v3/candidates',
-      'harvest:candidates:create',
-      createCandidateResponseSchema,
+  /** The person, and the application created with them (see `readCreateCandidateAnswer`). */
+  async createCandidate(
+    body: CreateCandidateBody,
+  ): Promise<{ person: Committed<Candidate>; application: Committed<Application> | null | undefined }> {
+    const answer = await this.http.write({
+      method: 'POST',
+      path: '/v3/candidates',
       body,
-    );
-    return { candidate: data.candidate, application: data.application ?? null };
+      scope: 'harvest:candidates:create',
+      schema: z.unknown(),
+      actAs: this.actAs,
+    });
+    return readCreateCandidateAnswer(answer, withNeeds('candidate'), withNeeds('application'));
   }
-  updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Candidate> {
-    return this.write('PATCH', `/v3/candidates/${id}`, 'harvest:candidates:update', candidateSchema, body);
+  updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Committed<Candidate>> {
+    return this.write('PATCH', `/v3/candidates/${id}`, 'harvest:candidates:update', 'candidate', body);
   }
 
   // Applications
-  createApplication(body: CandidateApplicationBody | ProspectApplicationBody): Promise<Application> {
-    return this.write('POST', '/v3/applications', 'harvest:applications:create', applicationSchema, body);
+  createApplication(
+    body: CandidateApplicationBody | ProspectApplicationBody,
+  ): Promise<Committed<Application>> {
+    return this.write('POST', '/v3/applications', 'harvest:applications:create', 'application', body);
   }
-  applicationsOfCandidate(candidateId: number): Promise<Application[]> {
-    return this.list('/v3/applications', 'harvest:applications:list', applicationSchema, {
+  applicationsOfCandidate(candidateId: number): Promise<Listed<Application>[]> {
+    return this.list('/v3/applications', 'harvest:applications:list', 'application', {
       candidate_ids: candidateId,
     });
   }
 
   // Attachments, notes, employments, educations
-  createAttachment(body: CreateAttachmentBody) {
-    return this.write('POST', '/v3/attachments', 'harvest:attachments:create', attachmentSchema, body);
+  createAttachment(body: CreateAttachmentBody): Promise<Committed<Attachment>> {
+    return this.write('POST', '/v3/attachments', 'harvest:attachments:create', 'attachment', body);
   }
-  attachmentsOfApplication(applicationId: number) {
-    return this.list('/v3/attachments', 'harvest:attachments:list', attachmentSchema, {
+  attachmentsOfApplication(applicationId: number): Promise<Listed<Attachment>[]> {
+    return this.list('/v3/attachments', 'harvest:attachments:list', 'attachment', {
       application_ids: applicationId,
     });
   }
-  notesOfCandidate(candidateId: number) {
-    return this.list('/v3/notes', 'harvest:notes:list', noteSchema, { candidate_ids: candidateId });
+  notesOfCandidate(candidateId: number): Promise<Listed<Note>[]> {
+    return this.list('/v3/notes', 'harvest:notes:list', 'note', { candidate_ids: candidateId });
   }
-  employmentsOfCandidate(candidateId: number) {
-    return this.list('/v3/candidate_employments', 'harvest:candidate_employments:list', employmentSchema, {
-      candidate_ids: candidateId,
-    });
+  employmentsOfCandidate(candidateId: number): Promise<Listed<Employment>[]> {
+    return this.list(
+      '/v3/candidate_employments',
+      'harvest:candidate_employments:list',
+      'candidate_employment',
+      {
+        candidate_ids: candidateId,
+      },
+    );
   }
-  createNote(body: CreateNoteBody) {
-    return this.write('POST', '/v3/notes', 'harvest:notes:create', noteSchema, body);
+  createNote(body: CreateNoteBody): Promise<Committed<Note>> {
+    return this.write('POST', '/v3/notes', 'harvest:notes:create', 'note', body);
   }
-  createEmployment(body: CreateEmploymentBody) {
+  createEmployment(body: CreateEmploymentBody): Promise<Committed<Employment>> {
     return this.write(
       'POST',
       '/v3/candidate_employments',
       'harvest:candidate_employments:create',
-      employmentSchema,
+      'candidate_employment',
       body,
     );
   }
-  createEducation(body: CreateEducationBody) {
+  createEducation(body: CreateEducationBody): Promise<Committed<Education>> {
     return this.write(
       'POST',
       '/v3/candidate_educations',
       'harvest:candidate_educations:create',
-      educationSchema,
+      'candidate_education',
       body,
     );
   }
 
   // Reference data
-  listJobs(status?: 'open' | 'draft' | 'closed'): Promise<Job[]> {
-    return this.list('/v3/jobs', 'harvest:jobs:list', jobSchema, { status });
+  listJobs(status?: 'open' | 'draft' | 'closed'): Promise<Listed<Job>[]> {
+    return this.list('/v3/jobs', 'harvest:jobs:list', 'job', { status });
   }
-  listUsers(query: { ids?: number[]; primary_email?: string } = {}): Promise<User[]> {
-    return this.list('/v3/users', 'harvest:users:list', userSchema, {
+  listUsers(query: { ids?: number[]; primary_email?: string } = {}): Promise<Listed<User>[]> {
+    return this.list('/v3/users', 'harvest:users:list', 'user', {
       ids: query.ids?.join(','),
       primary_email: query.primary_email,
     });
   }
-  listSources() {
-    return this.list('/v3/sources', 'harvest:sources:list', sourceSchema);
+  listSources(): Promise<Listed<Source>[]> {
+    return this.list('/v3/sources', 'harvest:sources:list', 'source');
   }
-  listCustomFieldOptions(customFieldKey: 'school_name' | 'degree' | 'discipline') {
-    return this.list(
-      '/v3/custom_field_options',
-      'harvest:custom_field_options:list',
-      customFieldOptionSchema,
-      {
-        custom_field_key: customFieldKey,
-      },
-    );
+  listCustomFieldOptions(
+    customFieldKey: 'school_name' | 'degree' | 'discipline',
+  ): Promise<Listed<CustomFieldOption>[]> {
+    return this.list('/v3/custom_field_options', 'harvest:custom_field_options:list', 'custom_field_option', {
+      custom_field_key: customFieldKey,
+    });
   }
 
   /** Tells whether the token carries `scope`, with a call that reads one row or writes nothing. */

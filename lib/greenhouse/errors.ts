@@ -13,7 +13,9 @@ export type GreenhouseErrorKind =
   | 'transient'
   | 'unreachable'
   | 'bad_response'
-  | 'not_connected';
+  | 'not_connected'
+  /** A write may or may not have happened and cannot be checked: a person decides before it is sent again. */
+  | 'uncertain';
 
 export interface FieldError {
   field: string | null;

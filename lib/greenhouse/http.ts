@@ -28,6 +28,14 @@ export interface HarvestResponse<T> {
   status: number;
 }
 
+/** A write's answer: `data` when it parsed, else `unreadable` says why (the write still happened). */
+export interface HarvestWriteResponse<T> {
+  data: T | null;
+  unreadable: string | null;
+  headers: Headers;
+  status: number;
+}
+
 export interface HarvestHttpDeps {
   tokens: TokenProvider;
   fetch: typeof fetch;
@@ -79,7 +87,47 @@ export class HarvestHttp {
     this.timeoutMs = deps.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
 
+  /** A read (or a call whose answer must parse): a 2xx that does not parse is an error. */
   async request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<HarvestResponse<z.output<S>>> {
+    const { response, json, status } = await this.exchange(spec);
+    if (json === undefined) {
+      throw new GreenhouseError({
+        kind: 'bad_response',
+        status,
+        message: `Greenhouse sent a response that is not JSON for ${endpointOf(spec)}`,
+      });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new GreenhouseError({
+        kind: 'bad_response',
+        status,
+        message: `Greenhouse sent an unexpected response for ${endpointOf(spec)} (${issueText(parsed.error)})`,
+      });
+    }
+    return { data: parsed.data, headers: response.headers, status };
+  }
+
+  /**
+   * A write. Any 2xx means Greenhouse committed it (SPEC §2.1), so an answer that cannot be parsed is returned as
+   * `unreadable` (with the reason) instead of thrown: the caller must not send the write again.
+   */
+  async write<S extends z.ZodType>(spec: RequestSpec<S>): Promise<HarvestWriteResponse<z.output<S>>> {
+    const { response, json, status } = await this.exchange(spec);
+    if (json === undefined) {
+      return { data: null, unreadable: 'the answer was not JSON', headers: response.headers, status };
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      return { data: null, unreadable: issueText(parsed.error), headers: response.headers, status };
+    }
+    return { data: parsed.data, unreadable: null, headers: response.headers, status };
+  }
+
+  /** Sends until there is an answer to interpret: re-mints once on 401, waits out 429s; throws on any non-2xx. */
+  private async exchange(
+    spec: RequestSpec<z.ZodType>,
+  ): Promise<{ response: Response; json: unknown; status: number }> {
     const url = buildUrl(spec.path, spec.query);
     let reminted = false;
     let rateLimitWaits = 0;
@@ -94,7 +142,15 @@ export class HarvestHttp {
         rateLimitWaits += 1;
         continue; // the governor has recorded Retry-After and holds the next acquire until then
       }
-      return this.interpret(response, spec);
+      const text = await response.text().catch(() => '');
+      let json: unknown;
+      if (text) {
+        try {
+          json = JSON.parse(text);
+        } catch {}
+      }
+      if (response.status >= 200 && response.status < 300) return { response, json, status: response.status };
+      throw errorFor(response, json, spec);
     }
   }
 
@@ -126,94 +182,6 @@ export class HarvestHttp {
     }
   }
 
-  private async interpret<S extends z.ZodType>(
-    response: Response,
-    spec: RequestSpec<S>,
-  ): Promise<HarvestResponse<z.output<S>>> {
-    const text = await response.text().catch(() => '');
-    let json: unknown = null;
-    let jsonOk = false;
-    if (text) {
-      try {
-        json = JSON.parse(text);
-        jsonOk = true;
-      } catch {}
-    }
-    const status = response.status;
-    if (status >= 200 && status < 300) {
-      if (!jsonOk) {
-        throw new GreenhouseError({
-          kind: 'bad_response',
-          status,
-          message: 'Greenhouse sent a response that is not JSON',
-        });
-      }
-      const parsed = spec.schema.safeParse(json);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new GreenhouseError({
-          kind: 'bad_response',
-          status,
-          message: `Greenhouse sent an unexpected response for ${spec.method} ${new URL(spec.path, HARVEST_ORIGIN).pathname}${first ? ` (${first.path.join('.')}: ${first.message})` : ''}`,
-        });
-      }
-      return { data: parsed.data, headers: response.headers, status };
-    }
-    const body = jsonOk ? (errorBodySchema.safeParse(json).data ?? null) : null;
-    const fieldErrors = fieldErrorsOf(body);
-    const detail = describeFieldErrors(fieldErrors) || body?.message || body?.error || `HTTP ${status}`;
-    switch (true) {
-      case status === 401:
-        throw new GreenhouseError({
-          kind: 'unauthorized',
-          status,
-          message:
-            'Greenhouse no longer accepts this credential (revoked or changed). Reconnect on the options page.',
-        });
-      case status === 403:
-        throw new GreenhouseError({
-          kind: 'forbidden',
-          status,
-          scope: spec.scope,
-          message: `Greenhouse refused ${spec.method} ${new URL(spec.path, HARVEST_ORIGIN).pathname}: the credential needs ${spec.scope}${spec.actAs !== null ? ` and user ${spec.actAs} must be allowed to do this` : ''}`,
-        });
-      case status === 404:
-        throw new GreenhouseError({
-          kind: 'not_found',
-          status,
-          message: `Not found in Greenhouse (${detail})`,
-        });
-      case status === 422 || status === 400:
-        throw new GreenhouseError({
-          kind: 'validation',
-          status,
-          fieldErrors,
-          message: `Greenhouse rejected the data: ${detail}`,
-        });
-      case status === 429: {
-        const retryAfterMs = Number(response.headers.get('retry-after')) * 1000 || 30_000;
-        throw new GreenhouseError({
-          kind: 'rate_limited',
-          status,
-          retryAfterMs,
-          message: `Greenhouse's rate limit is reached; trying again in ${Math.ceil(retryAfterMs / 1000)} s`,
-        });
-      }
-      case status === 408 || status >= 500:
-        throw new GreenhouseError({
-          kind: 'transient',
-          status,
-          message: `Greenhouse is having trouble (HTTP ${status})`,
-        });
-      default:
-        throw new GreenhouseError({
-          kind: 'bad_response',
-          status,
-          message: `Greenhouse answered HTTP ${status}: ${detail}`,
-        });
-    }
-  }
-
   /** Pages through a list endpoint: `per_page` on the first call, then each `Link rel="next"` URL verbatim. */
   async *paginate<S extends z.ZodType>(spec: {
     path: string;
@@ -240,6 +208,65 @@ export class HarvestHttp {
       next = link ? { ...next, path: link, query: undefined } : null;
     }
   }
+}
+
+const endpointOf = (spec: RequestSpec<z.ZodType>) =>
+  `${spec.method} ${new URL(spec.path, HARVEST_ORIGIN).pathname}`;
+
+function issueText(error: z.ZodError): string {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || 'answer'}: ${first.message}` : 'unreadable';
+}
+
+/** The typed error for a non-2xx answer, with Greenhouse's own message and field errors. */
+function errorFor(response: Response, json: unknown, spec: RequestSpec<z.ZodType>): GreenhouseError {
+  const status = response.status;
+  const body = json === undefined ? null : (errorBodySchema.safeParse(json).data ?? null);
+  const fieldErrors = fieldErrorsOf(body);
+  const detail = describeFieldErrors(fieldErrors) || body?.message || body?.error || `HTTP ${status}`;
+  if (status === 401)
+    return new GreenhouseError({
+      kind: 'unauthorized',
+      status,
+      message:
+        'Greenhouse no longer accepts this credential (revoked or changed). Reconnect on the options page.',
+    });
+  if (status === 403)
+    return new GreenhouseError({
+      kind: 'forbidden',
+      status,
+      scope: spec.scope,
+      message: `Greenhouse refused ${endpointOf(spec)}: the credential needs ${spec.scope}${spec.actAs !== null ? ` and user ${spec.actAs} must be allowed to do this` : ''}`,
+    });
+  if (status === 404)
+    return new GreenhouseError({ kind: 'not_found', status, message: `Not found in Greenhouse (${detail})` });
+  if (status === 422 || status === 400)
+    return new GreenhouseError({
+      kind: 'validation',
+      status,
+      fieldErrors,
+      message: `Greenhouse rejected the data: ${detail}`,
+    });
+  if (status === 429) {
+    const retryAfterMs = Number(response.headers.get('retry-after')) * 1000 || 30_000;
+    return new GreenhouseError({
+      kind: 'rate_limited',
+      status,
+      retryAfterMs,
+      message: `Greenhouse's rate limit is reached; trying again in ${Math.ceil(retryAfterMs / 1000)} s`,
+    });
+  }
+  if (status === 408 || status >= 500)
+    return new GreenhouseError({
+      kind: 'transient',
+      status,
+      message: `Greenhouse is having trouble (HTTP ${status})`,
+    });
+  return new GreenhouseError({
+    kind: 'bad_response',
+    status,
+    message: `Greenhouse answered HTTP ${status}: ${detail}`,
+  });
 }
 
 /** The `rel="next"` URL of an RFC 8288 Link header, or null. */

@@ -1,73 +1,187 @@
 import { z } from 'zod';
 
 /**
- * Harvest v3 response objects, mirroring the component schemas of Greenhouse's OpenAPI document.
- * The document marks no property as required and many as nullable, so every field here is optional and
- * nullable where the document says so: anything that validates there parses here. Code that needs a field
- * (an id after a create) asks for it with `requireId`.
+ * Harvest v3 answers, parsed by need (SPEC §2.1). Greenhouse's OpenAPI document is partial and the live API does
+ * not always follow it, so an answer is refused only when a field the product reads is missing or unusable.
+ *
+ * Two layers:
+ * - the object schemas below accept any JSON object: the fields listed in `NEEDS` get the product's type when
+ *   their value is usable (numbers sent as strings, enum words in other letter case and strings for numbers are
+ *   read; anything else reads as absent); every other field passes through untouched, whatever its type;
+ * - `withNeeds(kind, schema)` refuses an object that lacks a `required` field (the id). List answers use it, so
+ *   a row that cannot be linked to anything fails the answer instead of being silently skipped. Writes parse the
+ *   same way, but a write answer that fails it is "committed, unreadable" (see api.ts), never an error.
+ *
+ * `NEEDS` is the one list, per object, of what the product reads and why. The Harvest sandbox's drift mode keeps
+ * exactly these fields and changes every other one, so a field read here but missing from `NEEDS` fails a test.
  */
-const dateTime = z.string();
-const nullableString = z.string().nullable();
-const nullableInt = z.number().int().nullable();
-const typedValue = z.looseObject({ value: z.string().optional(), type: z.string().optional() });
-const customFields = z
-  .record(z.string(), z.looseObject({ name: z.string(), type: z.string(), value: z.unknown() }))
-  .nullable();
 
-const base = {
-  id: z.number().int().optional(),
-  created_at: dateTime.optional(),
-  updated_at: dateTime.optional(),
+export const OBJECT_KINDS = [
+  'candidate',
+  'application',
+  'attachment',
+  'note',
+  'candidate_employment',
+  'candidate_education',
+  'job',
+  'user',
+  'source',
+  'custom_field_option',
+] as const;
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+export interface ObjectNeeds {
+  /** Without these the object is unusable: the answer is refused (lists) or unreadable (writes). */
+  required: readonly string[];
+  /** Field → why the product reads it. Read when usable, else treated as absent. */
+  read: Readonly<Record<string, string>>;
+}
+
+export const NEEDS = {
+  candidate: {
+    required: ['id'],
+    read: {
+      id: 'links the Pin candidate to the Greenhouse person; every later write names it',
+      first_name: 'shown in "needs review"; read-back of a person without email matches on it',
+      last_name: 'shown in "needs review"; read-back of a person without email matches on it',
+      company: 'shown in "needs review"',
+      title: 'shown in "needs review"',
+      email_addresses: 'shown in "needs review"',
+    },
+  },
+  application: {
+    required: ['id'],
+    read: {
+      id: 'the resume is attached to it and the badge links to it',
+      job_id: 'read-back after a lost answer: the application on the chosen job',
+      prospect: 'read-back after a lost answer: the prospect application',
+    },
+  },
+  attachment: {
+    required: ['id'],
+    read: {
+      id: 'the ledger names the uploaded resume',
+      type: 'read-back after a lost answer: the resume',
+      filename: 'read-back after a lost answer: the file this export uploaded',
+    },
+  },
+  note: {
+    required: ['id'],
+    read: {
+      id: 'the ledger names the note',
+      body: 'read-back after a lost answer: the note this export wrote',
+    },
+  },
+  candidate_employment: {
+    required: ['id'],
+    read: {
+      id: 'the ledger names the employment',
+      company_name: 'read-back after a lost answer',
+      title: 'read-back after a lost answer',
+      start_date: 'read-back after a lost answer (null when Pin showed no start date)',
+    },
+  },
+  candidate_education: {
+    required: ['id'],
+    read: { id: 'the ledger names the education' },
+  },
+  job: {
+    required: ['id'],
+    read: {
+      id: 'the application is created on it',
+      name: 'the job pickers show it',
+      requisition_id: 'the job pickers show it in parentheses',
+      status: 'open jobs are listed first and counted on the options page',
+    },
+  },
+  user: {
+    required: ['id'],
+    read: {
+      id: 'the act-as user is checked by id',
+      name: 'the options page shows who the extension acts as',
+      first_name: 'the acting user name when `name` is absent',
+      last_name: 'the acting user name when `name` is absent',
+      site_admin: 'list calls need a Site Admin `sub`',
+    },
+  },
+  source: {
+    required: ['id'],
+    read: { id: 'reserved for a source on the application', name: 'reserved: matched to "Pin"' },
+  },
+  custom_field_option: {
+    required: ['id'],
+    read: {
+      id: 'education is sent as option ids',
+      name: "matched to Pin's school, degree and field text",
+      active: 'inactive options are not used',
+    },
+  },
+} as const satisfies Record<ObjectKind, ObjectNeeds>;
+
+// Tolerant readers for the needed fields. Each accepts any input and yields the product's type or undefined.
+
+const asInt = (v: unknown): number | undefined => {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v)) return Number(v);
+  return undefined;
 };
+/** A field read through `read` when present; an absent key stays absent. */
+const tolerant = <T>(read: (value: unknown) => T) => z.unknown().transform(read).optional();
+
+/** A Greenhouse id: a positive integer, also when sent as a numeric string. */
+const id = tolerant((v) => {
+  const n = asInt(v);
+  return n !== undefined && n > 0 ? n : undefined;
+});
+const nullableInt = tolerant((v) => (v === null ? null : asInt(v)));
+const text = tolerant((v): string | null | undefined =>
+  typeof v === 'string'
+    ? v
+    : v === null
+      ? null
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : undefined,
+);
+const bool = tolerant((v): boolean | null | undefined => {
+  if (typeof v === 'boolean' || v === null) return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  return undefined;
+});
+/** An enum word compared without letter case; unknown words read as absent. */
+const word = <const T extends readonly string[]>(values: T) =>
+  tolerant((v): T[number] | undefined => {
+    if (typeof v !== 'string') return undefined;
+    const lower = v.trim().toLowerCase();
+    return values.find((value) => value.toLowerCase() === lower);
+  });
+/** `[{value, type}]`; also a bare string per entry; anything unusable is dropped. */
+const typedValues = tolerant((v): { value: string; type?: string }[] => {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((entry) => {
+    if (typeof entry === 'string') return [{ value: entry }];
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { value, type } = entry as { value?: unknown; type?: unknown };
+    if (typeof value !== 'string') return [];
+    return [typeof type === 'string' ? { value, type } : { value }];
+  });
+});
 
 export const candidateSchema = z.looseObject({
-  ...base,
-  first_name: nullableString.optional(),
-  last_name: nullableString.optional(),
-  preferred_name: nullableString.optional(),
-  company: nullableString.optional(),
-  title: nullableString.optional(),
-  last_activity_at: nullableString.optional(),
-  private: z.boolean().nullable().optional(),
-  can_email: z.boolean().optional(),
-  time_zone: nullableString.optional(),
-  tags: z.array(z.string()).optional(),
-  linked_user_ids: z.array(z.number().int()).optional(),
-  phone_numbers: z.array(typedValue).optional(),
-  addresses: z.array(typedValue).optional(),
-  email_addresses: z.array(typedValue).optional(),
-  website_addresses: z.array(typedValue).optional(),
-  social_media_addresses: z.array(z.looseObject({ value: z.string().optional() })).optional(),
-  custom_fields: customFields.optional(),
-  // The document's second oneOf branch: an object carrying only a processing message.
-  message: z.string().optional(),
+  id,
+  first_name: text,
+  last_name: text,
+  company: text,
+  title: text,
+  email_addresses: typedValues,
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
+export const APPLICATION_STATUSES = ['in_process', 'rejected', 'hired', 'converted'] as const;
 export const applicationSchema = z.looseObject({
-  ...base,
-  agency_note_id: nullableInt.optional(),
-  candidate_id: z.number().int().optional(),
-  coordinator_id: nullableInt.optional(),
-  job_id: nullableInt.optional(),
-  job_post_id: nullableInt.optional(),
-  recruiter_id: nullableInt.optional(),
-  referrer_id: nullableInt.optional(),
-  source_id: nullableInt.optional(),
-  stage_id: nullableInt.optional(),
-  stage_name: nullableString.optional(),
-  status: z.enum(['rejected', 'hired', 'converted', 'in_process']).optional(),
-  needs_decision: z.boolean().nullable().optional(),
-  prospect: z.boolean().optional(),
-  rejected_at: nullableString.optional(),
-  last_activity_at: nullableString.optional(),
-  location_address: nullableString.optional(),
-  answers: z
-    .array(z.looseObject({ question: z.string().optional(), answer: z.string().optional() }))
-    .nullable()
-    .optional(),
-  prospective_job_ids: z.array(z.number().int()).optional(),
-  custom_fields: customFields.optional(),
+  id,
+  job_id: nullableInt,
+  prospect: bool,
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -83,119 +197,67 @@ export const ATTACHMENT_TYPES = [
   'midfunnel_agreement',
   'automated_agreement',
 ] as const;
-export const attachmentSchema = z.looseObject({
-  ...base,
-  application_id: z.number().int().optional(),
-  candidate_id: nullableInt.optional(),
-  type: z.enum(ATTACHMENT_TYPES).optional(),
-  filename: z.string().optional(),
-  url: z.string().optional(),
-});
+export const attachmentSchema = z.looseObject({ id, type: word(ATTACHMENT_TYPES), filename: text });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const NOTE_VISIBILITIES = ['admin_only_visible', 'privately_visible', 'publicly_visible'] as const;
-export const noteSchema = z.looseObject({
-  ...base,
-  candidate_id: nullableInt.optional(),
-  application_id: nullableInt.optional(),
-  body: nullableString.optional(),
-  subject: nullableString.optional(),
-  type: z.string().optional(),
-  user_id: nullableInt.optional(),
-  email_from: nullableString.optional(),
-  email_to: nullableString.optional(),
-  email_cc: z.array(z.string()).nullable().optional(),
-  import_hash: nullableString.optional(),
-  body_with_tags: nullableString.optional(),
-  visibility: z.enum(NOTE_VISIBILITIES).nullable().optional(),
-  email_attachment_file_names: nullableString.optional(),
-});
+export const noteSchema = z.looseObject({ id, body: text });
 export type Note = z.infer<typeof noteSchema>;
 
-export const employmentSchema = z.looseObject({
-  ...base,
-  candidate_id: z.number().int().optional(),
-  company_name: z.string().optional(),
-  title: z.string().optional(),
-  start_date: z.string().optional(),
-  end_date: nullableString.optional(),
-  latest: z.boolean().nullable().optional(),
-});
+export const employmentSchema = z.looseObject({ id, company_name: text, title: text, start_date: text });
 export type Employment = z.infer<typeof employmentSchema>;
 
-export const educationSchema = z.looseObject({
-  ...base,
-  candidate_id: z.number().int().optional(),
-  school_name_custom_field_option_id: nullableInt.optional(),
-  degree_custom_field_option_id: nullableInt.optional(),
-  discipline_custom_field_option_id: nullableInt.optional(),
-  start_at: nullableString.optional(),
-  end_at: nullableString.optional(),
-  latest: z.boolean().optional(),
-  start_date_month: nullableInt.optional(),
-  start_date_year: nullableInt.optional(),
-  end_date_month: nullableInt.optional(),
-  end_date_year: nullableInt.optional(),
-});
+export const educationSchema = z.looseObject({ id });
 export type Education = z.infer<typeof educationSchema>;
 
-export const jobSchema = z.looseObject({
-  ...base,
-  name: z.string().optional(),
-  requisition_id: nullableString.optional(),
-  notes: nullableString.optional(),
-  confidential: z.boolean().optional(),
-  status: z.enum(['open', 'draft', 'closed']).optional(),
-  opened_at: nullableString.optional(),
-  closed_at: nullableString.optional(),
-  is_template: z.boolean().nullable().optional(),
-  copied_from_id: nullableInt.optional(),
-  department_id: nullableInt.optional(),
-  office_ids: z.array(z.number().int()).nullable().optional(),
-  custom_fields: customFields.optional(),
-});
+export const JOB_STATUSES = ['open', 'draft', 'closed'] as const;
+export const jobSchema = z.looseObject({ id, name: text, requisition_id: text, status: word(JOB_STATUSES) });
 export type Job = z.infer<typeof jobSchema>;
 
 export const userSchema = z.looseObject({
-  ...base,
-  first_name: nullableString.optional(),
-  last_name: nullableString.optional(),
-  primary_email: z.string().optional(),
-  job_title: nullableString.optional(),
-  agency_id: nullableInt.optional(),
-  name: nullableString.optional(),
-  deactivated: z.boolean().optional(),
-  site_admin: z.boolean().optional(),
-  employee_id: nullableString.optional(),
-  linked_candidate_ids: z.array(z.number().int()).optional(),
-  office_ids: z.array(z.number().int()).optional(),
-  department_ids: z.array(z.number().int()).optional(),
-  interviewer_tags: z.array(z.looseObject({ id: z.number().int(), name: z.string() })).optional(),
-  emails: z.array(z.string()).optional(),
-  custom_fields: customFields.optional(),
+  id,
+  name: text,
+  first_name: text,
+  last_name: text,
+  site_admin: bool,
 });
 export type User = z.infer<typeof userSchema>;
 
-export const sourceSchema = z.looseObject({
-  ...base,
-  name: z.string().optional(),
-  type: z.looseObject({ id: z.number().int().optional(), name: z.string().optional() }).optional(),
-});
+export const sourceSchema = z.looseObject({ id, name: text });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const customFieldOptionSchema = z.looseObject({
-  ...base,
-  name: z.string().optional(),
-  custom_field_id: nullableInt.optional(),
-  external_id: nullableString.optional(),
-  sort_order: nullableInt.optional(),
-  active: z.boolean().nullable().optional(),
-});
+export const customFieldOptionSchema = z.looseObject({ id, name: text, active: bool });
 export type CustomFieldOption = z.infer<typeof customFieldOptionSchema>;
+
+export const OBJECT_SCHEMAS = {
+  candidate: candidateSchema,
+  application: applicationSchema,
+  attachment: attachmentSchema,
+  note: noteSchema,
+  candidate_employment: employmentSchema,
+  candidate_education: educationSchema,
+  job: jobSchema,
+  user: userSchema,
+  source: sourceSchema,
+  custom_field_option: customFieldOptionSchema,
+} as const satisfies Record<ObjectKind, z.ZodType>;
+
+/** The object schema plus its `required` fields: the shape a list row or a write answer must have to be used. */
+export function withNeeds<K extends ObjectKind>(kind: K) {
+  const required = NEEDS[kind].required as readonly string[];
+  return OBJECT_SCHEMAS[kind].superRefine((value, ctx) => {
+    for (const field of required) {
+      if ((value as Record<string, unknown>)[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `a ${kind} without a usable ${field}` });
+    }
+  }) as unknown as z.ZodType<z.output<(typeof OBJECT_SCHEMAS)[K]> & { id: number }>;
+}
 
 /** Greenhouse's error body: `errors` entries are strings or single-key {field: reason} objects. */
 export const errorBodySchema = z.looseObject({
-  message: z.string().optional(),
-  error: z.string().optional(),
-  errors: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional(),
+  message: z.string().optional().catch(undefined),
+  error: z.string().optional().catch(undefined),
+  errors: z
+    .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+    .optional()
+    .catch(undefined),
 });

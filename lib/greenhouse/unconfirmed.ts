@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { applicationSchema, candidateSchema } from './schemas';
+import type { Committed } from './api';
+import type { Application, Candidate } from './schemas';
 
 /**
  * Every Harvest v3 detail that `reference/harvest-api.md` marks unconfirmed ([U]) or only probable ([P])
@@ -59,11 +60,42 @@ export interface CreateCandidateBody {
   application?: { job_id: number };
 }
 
-/** [P] The create-candidate response is an envelope `{candidate, application|null}`, not a bare candidate. */
-export const createCandidateResponseSchema = z.looseObject({
-  candidate: candidateSchema,
-  application: applicationSchema.nullable().optional(),
-});
+/**
+ * [P] The create-candidate answer is an envelope `{candidate, application|null}`, not a bare candidate. Read
+ * liberally: a bare candidate object is taken as the person too. The person is committed whenever the answer is a
+ * 2xx. The application is `null` when the answer says none was made (`application: null`), `undefined` when the
+ * answer does not say (a bare candidate), and unreadable whenever the person is.
+ */
+export function readCreateCandidateAnswer(
+  answer: { data: unknown; unreadable: string | null },
+  person: z.ZodType<Candidate & { id: number }>,
+  application: z.ZodType<Application & { id: number }>,
+): { person: Committed<Candidate>; application: Committed<Application> | null | undefined } {
+  const body = answer.data;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const unreadable = answer.unreadable ?? 'the answer was not an object';
+    return { person: { id: null, unreadable }, application: { id: null, unreadable } };
+  }
+  const envelope = body as { candidate?: unknown; application?: unknown };
+  const candidateValue = 'candidate' in envelope ? envelope.candidate : body;
+  const parsedPerson = person.safeParse(candidateValue);
+  if (!parsedPerson.success) {
+    const unreadable = answer.unreadable ?? 'the new person in the answer has no usable id';
+    return { person: { id: null, unreadable }, application: { id: null, unreadable } };
+  }
+  const personResult: Committed<Candidate> = { id: parsedPerson.data.id, record: parsedPerson.data };
+  if (!('candidate' in envelope)) return { person: personResult, application: undefined };
+  if (envelope.application === null || envelope.application === undefined) {
+    return { person: personResult, application: null };
+  }
+  const parsedApplication = application.safeParse(envelope.application);
+  return {
+    person: personResult,
+    application: parsedApplication.success
+      ? { id: parsedApplication.data.id, record: parsedApplication.data }
+      : { id: null, unreadable: 'the new application in the answer has no usable id' },
+  };
+}
 
 /** [U] Employment request fields mirror the response object; dates are `YYYY-MM-DD`. */
 export interface CreateEmploymentBody {

@@ -56,14 +56,45 @@ const v1Item = {
 describe('stored data is versioned and upgrades', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('upgrades a v1 export item: unsent employments become "todo", sent ones stay pending', () => {
+  it('upgrades a v1 export item: unsent employments become "todo", sent ones stay pending, ids are named id', () => {
     const item = migrateExportItem(v1Item);
-    expect(item?.v).toBe(2);
+    expect(item?.v).toBe(3);
     expect(item?.steps.employments).toEqual([
       { status: 'pending', since: '2026-11-28T10:00:01.000Z' },
       { status: 'todo' },
     ]);
+    expect(item?.steps.person).toEqual({ status: 'done', id: 42, created: true });
+    expect(item?.steps.application).toEqual({ status: 'done', id: 7 });
     expect(migrateExportItem(item)).toEqual(item);
+  });
+
+  it('upgrades a v2 export item: done steps carry `id`, and the 0 that meant "unknown" becomes null', () => {
+    const v2 = {
+      ...v1Item,
+      v: 2,
+      steps: {
+        person: { status: 'done', candidateId: 42, created: false },
+        application: { status: 'done', applicationId: 7 },
+        employments: [
+          { status: 'done', employmentId: 0 },
+          { status: 'warning', message: 'refused' },
+        ],
+        educations: [{ status: 'done', educationId: 9 }],
+        resume: { status: 'done', attachmentId: 11 },
+        note: { status: 'pending', since: '2026-11-28T10:00:02.000Z' },
+      },
+    };
+    expect(migrateExportItem(v2)?.steps).toEqual({
+      person: { status: 'done', id: 42, created: false },
+      application: { status: 'done', id: 7 },
+      employments: [
+        { status: 'done', id: null },
+        { status: 'warning', message: 'refused' },
+      ],
+      educations: [{ status: 'done', id: 9 }],
+      resume: { status: 'done', id: 11 },
+      note: { status: 'pending', since: '2026-11-28T10:00:02.000Z' },
+    });
   });
 
   it('reads v1 items written to storage by the previous version, and leaves unknown data in place', async () => {
@@ -71,7 +102,7 @@ describe('stored data is versioned and upgrades', () => {
     await storage.setItem(exportKey('future-1'), { ...v1Item, id: 'future-1', v: 99 });
     await exportIndexItem.setValue(['legacy-1', 'future-1']);
     const items = await new SyncStore().items();
-    expect(items.map((i) => [i.id, i.v])).toEqual([['legacy-1', 2]]);
+    expect(items.map((i) => [i.id, i.v])).toEqual([['legacy-1', 3]]);
     expect(await storage.getItem(exportKey('future-1'))).toMatchObject({ v: 99 });
   });
 });

@@ -9,6 +9,9 @@ type Raw = Record<string, unknown>;
  *
  * v1 → v2: employments not yet sent were written as `{status:'pending', since:''}`; v2 says `{status:'todo'}`,
  * so `pending` always means "sent, answer not journaled".
+ * v2 → v3: every step's `done` names its Greenhouse id `id` (was candidateId, applicationId, attachmentId, noteId,
+ * employmentId, educationId), and the id may be null (committed, answer unreadable). Ids of 0 were written for
+ * "unknown" and become null.
  */
 const STEPS: Record<number, (item: Raw) => Raw> = {
   1: (item) => {
@@ -17,6 +20,25 @@ const STEPS: Record<number, (item: Raw) => Raw> = {
       ? steps.employments.map((e: Raw) => (e?.status === 'pending' && !e.since ? { status: 'todo' } : e))
       : steps.employments;
     return { ...item, v: 2, steps: { ...steps, ...(employments ? { employments } : {}) } };
+  },
+  2: (item) => {
+    const steps = (item.steps ?? {}) as Raw;
+    const renamed = (state: unknown, field: string): unknown => {
+      if (typeof state !== 'object' || state === null) return state;
+      const { [field]: value, ...rest } = state as Raw;
+      if ((rest as Raw).status !== 'done') return state;
+      return { ...rest, id: typeof value === 'number' && value > 0 ? value : null };
+    };
+    const list = (value: unknown, field: string) =>
+      Array.isArray(value) ? value.map((s) => renamed(s, field)) : value;
+    const next: Raw = { ...steps };
+    if (steps.person) next.person = renamed(steps.person, 'candidateId');
+    if (steps.application) next.application = renamed(steps.application, 'applicationId');
+    if (steps.resume) next.resume = renamed(steps.resume, 'attachmentId');
+    if (steps.note) next.note = renamed(steps.note, 'noteId');
+    if (steps.employments) next.employments = list(steps.employments, 'employmentId');
+    if (steps.educations) next.educations = list(steps.educations, 'educationId');
+    return { ...item, v: 3, steps: next };
   },
 };
 

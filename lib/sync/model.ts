@@ -18,51 +18,33 @@ export const exportReasonSchema = z.discriminatedUnion('kind', [
 ]);
 export type ExportReason = z.infer<typeof exportReasonSchema>;
 
-/** A journaled step: `pending` is written before the request is sent, so a retry knows to read back first. */
+/**
+ * The journal of one Greenhouse write (lib/sync/steps/write.ts): `pending` is written before the request is sent,
+ * so a later run knows it must read back before sending again; `done` with `id: null` means Greenhouse committed it
+ * but its answer was unreadable.
+ */
+const todo = z.object({ status: z.literal('todo') });
 const pending = z.object({ status: z.literal('pending'), since: z.string() });
+const done = z.object({ status: z.literal('done'), id: z.number().int().nullable() });
+const warning = z.object({ status: z.literal('warning'), message: z.string() });
+const skipped = z.object({ status: z.literal('skipped'), reason: z.string() });
+export const writeStateSchema = z.discriminatedUnion('status', [todo, pending, done, warning, skipped]);
+export type WriteState = z.infer<typeof writeStateSchema>;
+
+export const personStateSchema = z.discriminatedUnion('status', [
+  pending,
+  z.object({ status: z.literal('done'), id: z.number().int(), created: z.boolean() }),
+]);
+export type PersonState = z.infer<typeof personStateSchema>;
+
 export const stepsSchema = z.object({
   lookup: z.object({ status: z.literal('done'), matchIds: z.array(z.number().int()) }).optional(),
-  person: z
-    .union([
-      pending,
-      z.object({ status: z.literal('done'), candidateId: z.number().int(), created: z.boolean() }),
-    ])
-    .optional(),
-  application: z
-    .union([
-      pending,
-      z.object({ status: z.literal('done'), applicationId: z.number().int() }),
-      z.object({ status: z.literal('skipped'), reason: z.string() }),
-    ])
-    .optional(),
-  educations: z
-    .array(
-      z.union([
-        pending,
-        z.object({ status: z.literal('done'), educationId: z.number().int() }),
-        z.object({ status: z.literal('skipped'), reason: z.string() }),
-        z.object({ status: z.literal('warning'), message: z.string() }),
-      ]),
-    )
-    .optional(),
-  employments: z
-    .array(
-      z.union([
-        z.object({ status: z.literal('todo') }),
-        pending,
-        z.object({ status: z.literal('done'), employmentId: z.number().int() }),
-        z.object({ status: z.literal('warning'), message: z.string() }),
-      ]),
-    )
-    .optional(),
-  resume: z
-    .union([
-      pending,
-      z.object({ status: z.literal('done'), attachmentId: z.number().int() }),
-      z.object({ status: z.literal('skipped'), reason: z.string() }),
-    ])
-    .optional(),
-  note: z.union([pending, z.object({ status: z.literal('done'), noteId: z.number().int() })]).optional(),
+  person: personStateSchema.optional(),
+  application: writeStateSchema.optional(),
+  educations: z.array(writeStateSchema).optional(),
+  employments: z.array(writeStateSchema).optional(),
+  resume: writeStateSchema.optional(),
+  note: writeStateSchema.optional(),
 });
 export type Steps = z.infer<typeof stepsSchema>;
 
@@ -84,7 +66,7 @@ export const itemErrorSchema = z.object({
 });
 export type ItemError = z.infer<typeof itemErrorSchema>;
 
-export const EXPORT_ITEM_VERSION = 2;
+export const EXPORT_ITEM_VERSION = 3;
 export const exportItemSchema = z.object({
   v: z.literal(EXPORT_ITEM_VERSION),
   id: z.string(),
@@ -105,6 +87,11 @@ export const exportItemSchema = z.object({
   nextAttemptAt: z.number().nullable(),
   lastError: itemErrorSchema.nullable(),
   warnings: z.array(z.string()),
+  /**
+   * Set by the recruiter's Retry after the export stopped on a write whose answer was lost and cannot be checked:
+   * this once, such writes are sent again. Cleared after the run.
+   */
+  confirmResend: z.boolean().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
   finishedAt: z.number().nullable(),
@@ -121,7 +108,8 @@ export const syncRecordSchema = z.object({
     z.object({
       pinJobId: z.string(),
       greenhouseJobId: z.number().int().nullable(),
-      applicationId: z.number().int(),
+      /** Null when Greenhouse made the application but its answer was unreadable. */
+      applicationId: z.number().int().nullable(),
     }),
   ),
   syncedAt: z.number(),

@@ -131,6 +131,8 @@ export class ExportQueue {
     item.state = item.state === 'needs_review' && item.choice === null ? 'needs_review' : 'queued';
     item.nextAttemptAt = this.deps.now();
     item.attempts = 0;
+    // The recruiter read why it stopped (a write whose answer was lost and cannot be checked): send it again once.
+    if (item.lastError?.code === 'uncertain') item.confirmResend = true;
     await this.save(item);
     return item;
   }
@@ -228,18 +230,21 @@ export class ExportQueue {
         resume: this.deps.resume,
         now,
       });
+      result.confirmResend = false;
       if (result.state === 'done') {
-        const personId = result.steps.person?.status === 'done' ? result.steps.person.candidateId : null;
+        const personId = result.steps.person?.status === 'done' ? result.steps.person.id : null;
         const applicationId =
-          result.steps.application?.status === 'done' ? result.steps.application.applicationId : null;
-        if (personId !== null && applicationId !== null) {
+          result.steps.application?.status === 'done' ? result.steps.application.id : null;
+        if (personId !== null) {
           const created = result.steps.person?.status === 'done' && result.steps.person.created;
           await store.updateRecord(item.pinCandidateId, (current) => ({
             pinCandidateId: item.pinCandidateId,
             greenhouseCandidateId: current?.greenhouseCandidateId ?? personId,
             linkedToExisting: current ? current.linkedToExisting : !created,
             applications: [
-              ...(current?.applications ?? []).filter((a) => a.applicationId !== applicationId),
+              ...(current?.applications ?? []).filter(
+                (a) => applicationId === null || a.applicationId !== applicationId,
+              ),
               { pinJobId: item.pinJobId, greenhouseJobId: item.greenhouseJobId, applicationId },
             ],
             syncedAt: current?.syncedAt ?? now(),
@@ -257,6 +262,7 @@ export class ExportQueue {
 
   private async handleFailure(item: ExportItem, error: unknown): Promise<void> {
     const failure = toItemError(error);
+    item.confirmResend = false;
     item.lastError = failure;
     if (
       isGreenhouseError(error) &&

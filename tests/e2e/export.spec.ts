@@ -188,7 +188,7 @@ test('a candidate with no email exports', async ({ context, openOptions, sandbox
   expect(sandbox.requests.filter((r) => r.path === '/v3/candidates' && 'email' in r.query)).toHaveLength(0);
   // The employment without a start date was refused by Greenhouse: a warning, not a failure.
   expect(sandbox.employments).toHaveLength(1);
-  await expect(panel.getByText(/Employment "UX Designer" at "Souq" was not saved/)).toBeVisible();
+  await expect(panel.getByText(/The employment "UX Designer" at "Souq" was not saved/)).toBeVisible();
 });
 
 test('a wrong secret is refused with its message and nothing is saved', async ({ openOptions }) => {

@@ -1,3 +1,4 @@
+import { driftAnswer, inScope, UNREADABLE_BODIES, unreadableBody } from './drift';
 import {
   ADMIN_USER_ID,
   DEMO_CREDENTIAL,
@@ -76,7 +77,7 @@ export interface EmploymentRecord {
   candidate_id: number;
   company_name: string;
   title: string;
-  start_date: string;
+  start_date: string | null;
   end_date: string | null;
   latest: boolean;
 }
@@ -142,6 +143,8 @@ export class HarvestSandbox {
   private tokens = new Map<string, TokenRecord>();
   private nextId = 100_000;
   private window = { start: 0, count: 0 };
+  /** Varies drifted and unreadable answers from one answer to the next. */
+  private answers = 0;
   private readonly initialCredentials: SandboxCredential[];
 
   constructor(config: SandboxConfig = {}) {
@@ -151,6 +154,10 @@ export class HarvestSandbox {
       nonAdminLists: config.nonAdminLists ?? 'forbidden',
       latencyMs: config.latencyMs ?? 0,
       extraJobs: config.extraJobs ?? 0,
+      drift: config.drift ?? false,
+      unreadable: config.unreadable ?? false,
+      unreadableBodies: config.unreadableBodies ?? [...UNREADABLE_BODIES],
+      employmentStartDate: config.employmentStartDate ?? 'required',
       now: config.now ?? Date.now,
     };
     this.initialCredentials = config.credentials ?? [DEMO_CREDENTIAL];
@@ -299,6 +306,8 @@ export class HarvestSandbox {
       if (!(error instanceof HttpError)) throw error;
       response = json(error.status, error.body, error.headers);
     }
+    if (url.host === 'harvest.greenhouse.io' && response.status >= 200 && response.status < 300)
+      response = this.vary(record, response);
     if (url.host === 'harvest.greenhouse.io' && !response.headers['x-ratelimit-limit']) {
       Object.assign(response.headers, this.rateHeaders());
     }
@@ -307,6 +316,23 @@ export class HarvestSandbox {
     if (fault?.action.type === 'drop-after-commit') {
       record.dropped = true;
       return { ...response, dropConnection: true };
+    }
+    return response;
+  }
+
+  /** Drift and unreadable modes: the answer Greenhouse might really send for what was just committed. */
+  private vary(record: RecordedRequest, response: SandboxResponse): SandboxResponse {
+    const { drift, unreadable, unreadableBodies } = this.config;
+    this.answers += 1;
+    if (record.method !== 'GET' && inScope(unreadable, record.method, record.path)) {
+      const kind = unreadableBodies[this.answers % unreadableBodies.length]!;
+      const { body, contentType } = unreadableBody(kind, response.body);
+      record.unreadable = kind;
+      return { ...response, headers: { ...response.headers, 'content-type': contentType }, body };
+    }
+    if (inScope(drift, record.method, record.path) && response.body) {
+      const body = JSON.stringify(driftAnswer(record.path, JSON.parse(response.body), this.answers));
+      return { ...response, body };
     }
     return response;
   }
@@ -948,9 +974,12 @@ export class HarvestSandbox {
       if (typeof body[field] !== 'string' || !(body[field] as string).trim())
         throw fieldError(field, "can't be blank");
     }
-    // Like v1, Greenhouse needs a start date for an employment.
-    if (typeof body.start_date !== 'string' || !DATE_RE.test(body.start_date))
+    // Like v1, Greenhouse may need a start date for an employment (`employmentStartDate`).
+    const noStart = body.start_date === undefined || body.start_date === null;
+    if (noStart && this.config.employmentStartDate === 'required')
       throw fieldError('start_date', "can't be blank");
+    if (!noStart && (typeof body.start_date !== 'string' || !DATE_RE.test(body.start_date)))
+      throw fieldError('start_date', 'must be a date (YYYY-MM-DD)');
     if (
       body.end_date !== undefined &&
       body.end_date !== null &&
@@ -966,7 +995,7 @@ export class HarvestSandbox {
       candidate_id: body.candidate_id as number,
       company_name: body.company_name as string,
       title: body.title as string,
-      start_date: body.start_date,
+      start_date: noStart ? null : (body.start_date as string),
       end_date: (body.end_date as string | null | undefined) ?? null,
       latest: body.end_date === null || body.end_date === undefined,
     };

@@ -1,3 +1,5 @@
+import type { EndpointScope, UnreadableBody } from './drift';
+
 /** Transport-neutral request and response, so Playwright routes, Node's http server and Vitest share one handler. */
 export interface SandboxRequest {
   method: string;
@@ -46,6 +48,8 @@ export interface RecordedRequest {
   dropped: boolean;
   /** When the answer was ready (after any latency or injected delay). */
   finishedAt: number;
+  /** Set when the unreadable mode replaced this committed write's answer (which body it sent). */
+  unreadable?: string;
 }
 
 export interface SandboxConfig {
@@ -59,5 +63,19 @@ export interface SandboxConfig {
   latencyMs?: number;
   /** Extra open jobs beyond the fixtures, e.g. 1,201 for pagination tests. */
   extraJobs?: number;
+  /**
+   * Answers that differ from Greenhouse's document in every field the product does not need (see drift.ts):
+   * `true` everywhere, or a list of endpoints ("POST /v3/notes", "/v3/candidates").
+   */
+  drift?: EndpointScope;
+  /** Committed writes answered with a 2xx body that cannot be used; same endpoint forms as `drift`. */
+  unreadable?: EndpointScope;
+  /** Which unusable bodies `unreadable` sends, in turn (default: all of them). */
+  unreadableBodies?: UnreadableBody[];
+  /**
+   * An employment without a start date: `required` answers 422 naming `start_date` (like v1); `optional` creates it
+   * and answers 201 with `"start_date": null`. Greenhouse's v3 behaviour is unconfirmed, so both are tested.
+   */
+  employmentStartDate?: 'required' | 'optional';
   now?: () => number;
 }

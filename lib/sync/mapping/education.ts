@@ -14,7 +14,8 @@ function match(options: CustomFieldOption[], text: string | null): number | unde
   if (!text) return undefined;
   const wanted = norm(text);
   return options.find(
-    (o) => o.active !== false && o.name !== undefined && norm(o.name) === wanted && typeof o.id === 'number',
+    (o) =>
+      o.active !== false && typeof o.name === 'string' && norm(o.name) === wanted && typeof o.id === 'number',
   )?.id;
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Committed } from '../../../lib/greenhouse/api';
 import { createHarvestClient } from '../../../lib/greenhouse/client';
 import { GreenhouseError } from '../../../lib/greenhouse/errors';
 import { nextLink } from '../../../lib/greenhouse/http';
@@ -11,6 +12,12 @@ import {
   RECRUITER_USER_ID,
 } from '../../harvest-sandbox/fixtures';
 import { setup } from './helpers';
+
+/** The record a write answered with; fails the test when the answer was unreadable. */
+function written<T>(result: Committed<T>): T & { id: number } {
+  if (result.id === null) throw new Error(`unreadable answer: ${result.unreadable}`);
+  return { ...result.record, id: result.id };
+}
 
 async function failure(promise: Promise<unknown>): Promise<GreenhouseError> {
   try {
@@ -34,13 +41,14 @@ describe('Harvest client against the sandbox', () => {
       email_addresses: [{ value: 'Ada@Example.com', type: 'personal' }],
       application: { job_id: 5001 },
     });
-    expect(created.candidate.id).toBeTypeOf('number');
-    expect(created.application?.job_id).toBe(5001);
+    const person = written(created.person);
+    expect(person.id).toBeTypeOf('number');
+    expect(written(created.application!).job_id).toBe(5001);
     const found = await api.findCandidatesByEmail('ada@example.COM');
-    expect(found.map((c) => c.id)).toEqual([created.candidate.id]);
+    expect(found.map((c) => c.id)).toEqual([person.id]);
     expect(await api.findCandidatesByEmail('ada@example.co')).toEqual([]);
-    expect((await api.getCandidates([created.candidate.id!]))[0]?.last_name).toBe('Lovelace');
-    const patched = await api.updateCandidate(created.candidate.id!, { title: 'Analyst' });
+    expect((await api.getCandidates([person.id]))[0]?.last_name).toBe('Lovelace');
+    const patched = written(await api.updateCandidate(person.id, { title: 'Analyst' }));
     expect(patched.title).toBe('Analyst');
     expect(sandbox.requests.filter((r) => r.path === '/token')).toHaveLength(1);
     const token = sandbox.requests.find((r) => r.path === '/token')!;
@@ -51,46 +59,57 @@ describe('Harvest client against the sandbox', () => {
   it('creates prospect and job applications, attachments, notes, employments and educations', async () => {
     const { sandbox, client } = setup();
     const api = client.api(ADMIN_USER_ID);
-    const { candidate } = await api.createCandidate({ first_name: 'Grace', last_name: 'Hopper' });
-    const candidateId = candidate.id!;
-    const prospect = await api.createApplication({ candidate_id: candidateId, prospect: true, job_ids: [] });
+    const candidateId = written(
+      (await api.createCandidate({ first_name: 'Grace', last_name: 'Hopper' })).person,
+    ).id;
+    const prospect = written(
+      await api.createApplication({ candidate_id: candidateId, prospect: true, job_ids: [] }),
+    );
     expect(prospect.prospect).toBe(true);
-    const application = await api.createApplication({ candidate_id: candidateId, job_id: 5002 });
+    const application = written(await api.createApplication({ candidate_id: candidateId, job_id: 5002 }));
     expect(application.job_id).toBe(5002);
     expect((await api.applicationsOfCandidate(candidateId)).map((a) => a.id).sort()).toEqual(
       [prospect.id, application.id].sort(),
     );
-    const attachment = await api.createAttachment({
-      application_id: application.id!,
-      filename: 'resume.pdf',
-      type: 'resume',
-      content: Buffer.from('%PDF-1.7 hello').toString('base64'),
-    });
+    const attachment = written(
+      await api.createAttachment({
+        application_id: application.id,
+        filename: 'resume.pdf',
+        type: 'resume',
+        content: Buffer.from('%PDF-1.7 hello').toString('base64'),
+      }),
+    );
     expect(attachment.type).toBe('resume');
     expect(sandbox.attachments[0]?.content?.toString()).toBe('%PDF-1.7 hello');
-    const note = await api.createNote({
-      candidate_id: candidateId,
-      application_id: application.id!,
-      user_id: ADMIN_USER_ID,
-      body: 'Hi',
-      visibility: 'private',
-      note_type: 'NOTE',
-    });
+    const note = written(
+      await api.createNote({
+        candidate_id: candidateId,
+        application_id: application.id,
+        user_id: ADMIN_USER_ID,
+        body: 'Hi',
+        visibility: 'private',
+        note_type: 'NOTE',
+      }),
+    );
     expect(note.visibility).toBe('privately_visible');
-    const employment = await api.createEmployment({
-      candidate_id: candidateId,
-      company_name: 'Navy',
-      title: 'Rear Admiral',
-      start_date: '1943-01-01',
-      end_date: null,
-    });
+    const employment = written(
+      await api.createEmployment({
+        candidate_id: candidateId,
+        company_name: 'Navy',
+        title: 'Rear Admiral',
+        start_date: '1943-01-01',
+        end_date: null,
+      }),
+    );
     expect(employment.latest).toBe(true);
     const schools = await api.listCustomFieldOptions('school_name');
     expect(schools.length).toBeGreaterThan(0);
-    const education = await api.createEducation({
-      candidate_id: candidateId,
-      school_name_custom_field_option_id: schools[0]!.id!,
-    });
+    const education = written(
+      await api.createEducation({
+        candidate_id: candidateId,
+        school_name_custom_field_option_id: schools[0]!.id,
+      }),
+    );
     expect(education.school_name_custom_field_option_id).toBe(schools[0]!.id);
     expect((await api.listSources()).map((s) => s.name)).toContain('Pin');
     const users = await api.listUsers({ ids: [ADMIN_USER_ID] });
@@ -153,9 +172,9 @@ describe('Harvest client against the sandbox', () => {
     };
     const { sandbox, client } = setup({ credentials: [limited] }, { credential: limited });
     const api = client.api(null);
-    const { candidate } = await api.createCandidate({ first_name: 'No', last_name: 'Notes' });
+    const candidate = written((await api.createCandidate({ first_name: 'No', last_name: 'Notes' })).person);
     const error = await failure(
-      api.createNote({ candidate_id: candidate.id!, body: 'x', visibility: 'private', note_type: 'NOTE' }),
+      api.createNote({ candidate_id: candidate.id, body: 'x', visibility: 'private', note_type: 'NOTE' }),
     );
     expect(error.kind).toBe('forbidden');
     expect(error.scope).toBe('harvest:notes:create');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   applicationSchema,
   attachmentSchema,
@@ -84,45 +84,58 @@ describe('the client schemas accept everything the OpenAPI document accepts', ()
 describe('the sandbox answers with objects that validate against the OpenAPI components', () => {
   it('for every object kind the extension reads', async () => {
     const { sandbox, client } = setup();
-    const api = client.api(ADMIN_USER_ID);
-    const { candidate, application } = await api.createCandidate({
+    // Raw answers, as the sandbox sends them (the client's parsed records are by need, not by the document).
+    const raw = async (method: 'GET' | 'POST', path: string, body?: unknown) =>
+      (
+        await client.http.request({
+          method,
+          path,
+          body,
+          scope: 'test',
+          schema: z.unknown(),
+          actAs: ADMIN_USER_ID,
+        })
+      ).data as Record<string, unknown> & { id: number };
+    const rows = async (path: string) => (await raw('GET', path)) as unknown as unknown[];
+    const envelope = (await raw('POST', '/v3/candidates', {
       first_name: 'Valid',
       last_name: 'Object',
       email_addresses: [{ value: 'valid@example.com', type: 'work' }],
       phone_numbers: [{ value: '+14155550100', type: 'mobile' }],
       social_media_addresses: [{ value: 'https://www.linkedin.com/in/valid' }],
       application: { job_id: 5001 },
-    });
-    const attachment = await api.createAttachment({
-      application_id: application!.id!,
+    })) as unknown as { candidate: { id: number }; application: { id: number } };
+    const { candidate, application } = envelope;
+    const attachment = await raw('POST', '/v3/attachments', {
+      application_id: application.id,
       filename: 'cv.pdf',
       type: 'resume',
       content: 'JVBERg==',
     });
-    const note = await api.createNote({
-      candidate_id: candidate.id!,
+    const note = await raw('POST', '/v3/notes', {
+      candidate_id: candidate.id,
       body: 'n',
       visibility: 'admin_only',
       note_type: 'NOTE',
     });
-    const employment = await api.createEmployment({
-      candidate_id: candidate.id!,
+    const employment = await raw('POST', '/v3/candidate_employments', {
+      candidate_id: candidate.id,
       company_name: 'Co',
       title: 'T',
       start_date: '2020-01-01',
     });
-    const education = await api.createEducation({ candidate_id: candidate.id! });
+    const education = await raw('POST', '/v3/candidate_educations', { candidate_id: candidate.id });
     const checks: [ComponentName, unknown[]][] = [
-      ['candidate', [candidate, ...(await api.findCandidatesByEmail('valid@example.com'))]],
-      ['application', [application, ...(await api.applicationsOfCandidate(candidate.id!))]],
-      ['attachment', [attachment]],
-      ['note', [note]],
-      ['candidate_employment', [employment]],
+      ['candidate', [candidate, ...(await rows('/v3/candidates?email=valid@example.com'))]],
+      ['application', [application, ...(await rows(`/v3/applications?candidate_ids=${candidate.id}`))]],
+      ['attachment', [attachment, ...(await rows(`/v3/attachments?application_ids=${application.id}`))]],
+      ['note', [note, ...(await rows(`/v3/notes?candidate_ids=${candidate.id}`))]],
+      ['candidate_employment', [employment, ...(await rows('/v3/candidate_employments'))]],
       ['candidate_education', [education]],
-      ['job', await api.listJobs()],
-      ['user', await api.listUsers()],
-      ['source', await api.listSources()],
-      ['custom_field_option', await api.listCustomFieldOptions('degree')],
+      ['job', await rows('/v3/jobs')],
+      ['user', await rows('/v3/users')],
+      ['source', await rows('/v3/sources')],
+      ['custom_field_option', await rows('/v3/custom_field_options?custom_field_key=degree')],
     ];
     for (const [name, values] of checks) {
       expect(values.length, name).toBeGreaterThan(0);
@@ -135,9 +148,9 @@ describe('the sandbox answers with objects that validate against the OpenAPI com
   it('validates request bodies where the document has a request schema', async () => {
     const { sandbox, client } = setup();
     const api = client.api(null);
-    const { candidate } = await api.createCandidate({ first_name: 'Body', last_name: 'Check' });
+    const { person } = await api.createCandidate({ first_name: 'Body', last_name: 'Check' });
     await expect(
-      api.createApplication({ candidate_id: candidate.id!, job_id: 5001, prospect: true } as never),
+      api.createApplication({ candidate_id: person.id!, job_id: 5001, prospect: true } as never),
     ).rejects.toMatchObject({ kind: 'validation' });
     expect(sandbox.applications).toHaveLength(0);
   });

@@ -1,0 +1,26 @@
+import type { HarvestApi } from '../../greenhouse/api';
+import type { Connection, Settings } from '../../storage/connection';
+import type { EducationOptions } from '../mapping/education';
+import type { ExportItem, SyncRecord } from '../model';
+
+/** What every step of one export run gets: the item (its journal), Greenhouse, and the run's helpers. */
+export interface StepContext {
+  item: ExportItem;
+  api: HarvestApi;
+  connection: Connection;
+  settings: Settings;
+  /** The sync record of this Pin candidate, if an earlier export already synced them. */
+  record: SyncRecord | null;
+  granted: (scope: string) => boolean;
+  /** Persists the item (its journal) now. */
+  save: () => Promise<void>;
+  /** Adds a line to the item's ledger warnings (once). */
+  warn: (message: string) => void;
+  now: () => number;
+  /** The Pin-generated resume, started early so it is ready when the application is. */
+  resume: Promise<{ filename: string; bytes: Uint8Array }> | null;
+  /** Greenhouse's school, degree and discipline options, when education can be sent. */
+  educationOptions: Promise<EducationOptions> | null;
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();

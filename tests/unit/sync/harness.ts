@@ -1,0 +1,109 @@
+import { profileUrl } from '../../../lib/pin/read';
+import type { Connection } from '../../../lib/storage/connection';
+import type { EducationOptions } from '../../../lib/sync/mapping/education';
+import type { ExportItem } from '../../../lib/sync/model';
+import { ExportQueue, type ExportRequest, type QueueDeps } from '../../../lib/sync/queue';
+import { SyncStore } from '../../../lib/sync/store';
+import { ADMIN_USER_ID, ALL_SCOPES } from '../../harvest-sandbox/fixtures';
+import type { SandboxConfig } from '../../harvest-sandbox/types';
+import { loadDataset, SAMPLE_DATASET_PATH } from '../../pin-app/server';
+import { setup } from '../greenhouse/helpers';
+
+/** The export queue and engine wired to an in-memory Harvest sandbox, as the background wires them. */
+export const dataset = loadDataset(SAMPLE_DATASET_PATH);
+export const pin = (id: string) => dataset.candidates.find((c) => c.id === id)!;
+
+export function connection(scopes = ALL_SCOPES): Connection {
+  return {
+    clientId: 'demo-client-id',
+    actAsUserId: ADMIN_USER_ID,
+    actingUserName: 'Avery Admin',
+    scopes: Object.fromEntries(ALL_SCOPES.map((s) => [s, scopes.includes(s) ? 'granted' : 'missing'])),
+    openJobs: 3,
+    connectedAt: 0,
+    needsReconnect: null,
+  };
+}
+
+export function request(
+  candidateId: string,
+  greenhouseJobId: number | null,
+  pinJobId = 'j-backend',
+): ExportRequest {
+  return {
+    candidate: pin(candidateId),
+    pinJobId,
+    pinJobTitle: 'Senior Backend Engineer',
+    profileUrl: profileUrl(pinJobId, candidateId),
+    greenhouseJobId,
+    greenhouseJobName: greenhouseJobId ? `Job ${greenhouseJobId}` : null,
+    reason: { kind: 'manual', at: new Date().toISOString() },
+  };
+}
+
+/** A store that "dies" like a stopped worker: from the first matching save on, no write lands and none returns. */
+export class DyingStore extends SyncStore {
+  dead = false;
+  constructor(private readonly dieAt: (item: ExportItem) => boolean) {
+    super();
+  }
+  override save(item: ExportItem): Promise<void> {
+    if (this.dead || this.dieAt(item)) {
+      this.dead = true;
+      return new Promise(() => {});
+    }
+    return super.save(item);
+  }
+}
+
+export function harness(options: { scopes?: string[]; store?: SyncStore; sandbox?: SandboxConfig } = {}) {
+  const { sandbox, client } = setup(options.sandbox);
+  const store = options.store ?? new SyncStore();
+  const events = { wakes: [] as number[], rejected: [] as string[] };
+  let optionsCache: Promise<EducationOptions> | null = null;
+  const deps: QueueDeps = {
+    store,
+    now: Date.now,
+    random: () => 0.5,
+    prepare: async () => {
+      const api = client.api(ADMIN_USER_ID);
+      // Cached like the background does, so retries do not read the option lists again.
+      optionsCache ??= (async () => ({
+        school_name: await api.listCustomFieldOptions('school_name'),
+        degree: await api.listCustomFieldOptions('degree'),
+        discipline: await api.listCustomFieldOptions('discipline'),
+      }))();
+      const educationOptions = () => optionsCache!;
+      return {
+        api,
+        connection: connection(options.scopes),
+        settings: { noteVisibility: 'private' },
+        educationOptions,
+      };
+    },
+    resume: async (item) => ({
+      filename: `${item.candidate.name} - Pin resume.pdf`,
+      bytes: new TextEncoder().encode('%PDF-1.7 test'),
+    }),
+    wakeAt: (at) => events.wakes.push(at),
+    onCredentialRejected: async (message) => void events.rejected.push(message),
+    concurrency: 3,
+  };
+  const queue = new ExportQueue(deps);
+  /** Makes every waiting item due now and drains, like the alarm firing later. */
+  const drainAll = async () => {
+    for (const item of await store.items()) {
+      if (item.state === 'queued' && item.nextAttemptAt !== null)
+        await store.save({ ...item, nextAttemptAt: 0 });
+    }
+    await queue.drain();
+  };
+  const tally = () => ({
+    candidates: sandbox.candidates.length,
+    applications: sandbox.applications.length,
+    attachments: sandbox.attachments.length,
+    notes: sandbox.notes.length,
+    employments: sandbox.employments.length,
+  });
+  return { sandbox, client, store, queue, deps, events, drainAll, tally };
+}
