@@ -1,26 +1,36 @@
 import { defineConfig } from 'wxt';
-import { PIN_MATCH_PATTERN } from './lib/pin/host';
+import { HOST_ORIGINS } from './lib/permissions/hosts';
 
 // The manifest is the shipped contract: no test-only hosts. Tests route these real
 // origins to the demo Pin app and the Harvest sandbox instead.
 export default defineConfig({
+  // Firefox too: an MV3 build with a background event page (WXT writes `background.scripts` for Firefox).
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Pin Greenhouse Sync',
     description:
       'Sends Pin candidates into Greenhouse Recruiting: synced badges, Export to ATS, per-job automation.',
     permissions: ['storage', 'alarms'],
-    host_permissions: [PIN_MATCH_PATTERN, 'https://harvest.greenhouse.io/*', 'https://auth.greenhouse.io/*'],
+    host_permissions: [...HOST_ORIGINS],
     action: { default_title: 'Pin Greenhouse Sync' },
-    browser_specific_settings: {
-      gecko: {
-        id: 'pin-greenhouse-sync@pin-greenhouse-sync.dev',
-        strict_min_version: '140.0',
-        // Candidate data read on Pin pages goes to the Greenhouse account the user connects.
-        data_collection_permissions: {
-          required: ['personallyIdentifyingInfo', 'websiteContent', 'authenticationInfo'],
-        },
-      },
-    },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'pin-greenhouse-sync@pin-greenhouse-sync.dev',
+              // MV3 event pages, storage.session, permissions.request for host access: all in Firefox 140 ESR.
+              // data_collection_permissions needs 140 too.
+              strict_min_version: '140.0',
+              // Candidate data read on Pin pages goes to the Greenhouse account the user connects.
+              data_collection_permissions: {
+                required: ['personallyIdentifyingInfo', 'websiteContent', 'authenticationInfo'],
+              },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { sendCommand } from '@/lib/messaging/client';
 import { ActivitySection } from './ActivitySection';
 import { ConnectSection, connectionKey } from './ConnectSection';
+import { HostAccessSection } from './HostAccessSection';
 import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
 
@@ -13,6 +14,7 @@ export function OptionsApp() {
   return (
     <main>
       <h1>Pin Greenhouse Sync</h1>
+      <HostAccessSection />
       <ConnectSection />
       <RulesSection connected={connection.data?.connected ?? false} />
       <ActivitySection />

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
 import type { GreenhouseJobView } from '@/lib/messaging/views';
 import type { PinJob } from '@/lib/pin/types';
+import { pinJobsItem } from '@/lib/storage/items';
 import { TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/sync/model';
 import type { Rule } from '@/lib/sync/triggers';
 
@@ -130,7 +131,10 @@ function RuleRow({
 /** "Export candidates to ATS": one rule per Pin job the extension has seen, as in Pin's Automation tab. */
 export function RulesSection({ connected }: { connected: boolean }) {
   const id = useId();
+  const client = useQueryClient();
   const rules = useQuery({ queryKey: rulesKey, queryFn: () => sendCommand('rules.list', {}) });
+  // A Pin job opened in another tab appears here without a reload.
+  useEffect(() => pinJobsItem.watch(() => void client.invalidateQueries({ queryKey: rulesKey })), [client]);
   const jobs = useQuery({
     queryKey: ['greenhouse-jobs'],
     queryFn: () => sendCommand('greenhouse.jobs', {}),

@@ -317,6 +317,7 @@ export class HarvestSandbox {
       record.dropped = true;
       return { ...response, dropConnection: true };
     }
+    if (fault?.action.type === 'delay-after-commit') await sleep(fault.action.ms);
     return response;
   }
 

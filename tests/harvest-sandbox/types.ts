@@ -25,6 +25,8 @@ export type FaultAction =
   | { type: 'status'; status: number; body?: unknown; rawBody?: string; retryAfterSeconds?: number }
   | { type: 'delay'; ms: number }
   | { type: 'drop-after-commit' }
+  /** The write commits at once; its answer comes `ms` later (a client that stops meanwhile never sees it). */
+  | { type: 'delay-after-commit'; ms: number }
   | { type: 'drop-before' };
 
 export interface Fault {

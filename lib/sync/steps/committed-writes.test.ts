@@ -188,7 +188,9 @@ describe('employments without a start date', () => {
     expect(final.state).toBe('done');
     expect(h.sandbox.employments).toHaveLength(3);
     expect(final.warnings).toHaveLength(1);
-    expect(final.warnings[0]).toMatch(/employment .* was not saved: Greenhouse rejected the data: start_date/);
+    expect(final.warnings[0]).toMatch(
+      /employment .* was not saved: Greenhouse rejected the data: start_date/,
+    );
     expect(h.tally()).toMatchObject({ candidates: 1, applications: 1, attachments: 1, notes: 1 });
   });
 });
