@@ -3,6 +3,7 @@ import { sendCommand } from '@/lib/messaging/client';
 import { ActivitySection } from './ActivitySection';
 import { ConnectSection, connectionKey } from './ConnectSection';
 import { HostAccessSection } from './HostAccessSection';
+import { PinMappingSection } from './PinMappingSection';
 import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
 
@@ -19,6 +20,7 @@ export function OptionsApp() {
       <RulesSection connected={connection.data?.connected ?? false} />
       <ActivitySection />
       <SettingsSection />
+      <PinMappingSection />
     </main>
   );
 }

@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
 import type { CandidateState, ItemView } from '@/lib/messaging/views';
-import type { ProfileReading } from '@/lib/pin/read';
+import type { PinMapping } from '@/lib/pin/mapping/schema';
+import type { FieldRead, ProfileReading } from '@/lib/pin/read';
 import { ExportDialog } from './ExportDialog';
 import { GreenhouseLogo } from './GreenhouseLogo';
+import { ReadDiagnostics } from './ReadDiagnostics';
 import { trusted } from './trusted';
 
 /** Only Greenhouse app links are ever rendered from data. */
@@ -119,7 +121,7 @@ function ItemStatus({ item }: { item: ItemView }) {
 }
 
 /** The overlay on a Pin profile: the Greenhouse badge, or Export to ATS and the export's progress. */
-export function ProfilePanel({ reading }: { reading: ProfileReading }) {
+export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; mapping: PinMapping }) {
   const client = useQueryClient();
   const key = candidateStateKey(reading);
   const state = useQuery({
@@ -202,14 +204,24 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
   return (
     <section className="pgs-card" aria-label="Greenhouse sync">
       {body}
+      <ReadDiagnostics page="profile" reads={reading.reads} mapping={mapping} />
     </section>
   );
 }
 
-export function NoticePanel({ message }: { message: string }) {
+export function NoticePanel({
+  message,
+  reads,
+  mapping,
+}: {
+  message: string;
+  reads: FieldRead[];
+  mapping: PinMapping;
+}) {
   return (
     <section className="pgs-card pgs-card--floating" aria-label="Greenhouse sync">
       <p role="status">{message}</p>
+      {reads.length > 0 && <ReadDiagnostics page="unreadable" reads={reads} mapping={mapping} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { fetchPinCandidate } from '../pin/api';
-import { profileUrl } from '../pin/read';
+import { currentMapping } from '../pin/mapping/store';
+import { profileUrl } from '../pin/routes';
 import type { PinCandidate, StatusObservation } from '../pin/types';
 import type { Connection } from '../storage/connection';
 import { observationsItem, pinCandidatesItem, rulesItem } from '../storage/items';
@@ -51,7 +52,8 @@ export class AutomationService {
 
   constructor(private readonly deps: AutomationDeps) {
     this.now = deps.now ?? Date.now;
-    this.fetchCandidate = deps.fetchCandidate ?? ((id) => fetchPinCandidate(id));
+    this.fetchCandidate =
+      deps.fetchCandidate ?? (async (id) => fetchPinCandidate(id, await currentMapping()));
   }
 
   /** Records what a Pin page showed and queues the exports that enabled rules ask for. Returns how many. */
@@ -100,7 +102,7 @@ export class AutomationService {
         candidate,
         pinJobId: fire.rule.pinJobId,
         pinJobTitle: fire.rule.pinJobTitle,
-        profileUrl: profileUrl(fire.rule.pinJobId, candidate.id),
+        profileUrl: profileUrl(fire.rule.pinJobId, candidate.id, await currentMapping()),
         greenhouseJobId: fire.rule.greenhouseJobId,
         greenhouseJobName: fire.rule.greenhouseJobName,
         reason: {
@@ -230,7 +232,7 @@ export class AutomationService {
         candidate,
         pinJobId,
         pinJobTitle: rule.pinJobTitle,
-        profileUrl: profileUrl(pinJobId, candidate.id),
+        profileUrl: profileUrl(pinJobId, candidate.id, await currentMapping()),
         greenhouseJobId: rule.greenhouseJobId,
         greenhouseJobName: rule.greenhouseJobName,
         reason: {

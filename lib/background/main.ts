@@ -6,9 +6,17 @@ import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
 import { AppFailure } from '../messaging/envelope';
 import { createRouter, type Handlers } from '../messaging/router';
 import type { GreenhouseJobView } from '../messaging/views';
-import { profileUrl } from '../pin/read';
+import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
+import { currentMapping, resolveMapping } from '../pin/mapping/store';
+import { profileUrl } from '../pin/routes';
 import { DEFAULT_SETTINGS } from '../storage/connection';
-import { changeSignalItem, connectionItem, pinJobsItem, settingsItem } from '../storage/items';
+import {
+  changeSignalItem,
+  connectionItem,
+  pinJobsItem,
+  pinMappingItem,
+  settingsItem,
+} from '../storage/items';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
@@ -216,6 +224,24 @@ export function startBackground(): void {
         enabled,
       });
     },
+    'pinMapping.get': async () => resolveMapping(await pinMappingItem.getValue()),
+    'pinMapping.set': async ({ mapping }) => {
+      const parsed = pinMappingSchema.safeParse(mapping);
+      if (!parsed.success) {
+        const errors = mappingErrors(mapping);
+        throw new AppFailure(
+          'invalid_mapping',
+          `The mapping was refused and the current one kept: ${errors.join('; ')}`,
+          { errors },
+        );
+      }
+      await pinMappingItem.setValue(parsed.data);
+      return { mapping: parsed.data, builtIn: false };
+    },
+    'pinMapping.reset': async () => {
+      await pinMappingItem.setValue(null);
+      return resolveMapping(null);
+    },
     'rules.backfill': async ({ pinJobId, expected }) => {
       await requireConnection();
       try {
@@ -296,7 +322,7 @@ export function startBackground(): void {
         candidate,
         pinJobId: job.id,
         pinJobTitle: job.title,
-        profileUrl: profileUrl(job.id, candidate.id),
+        profileUrl: profileUrl(job.id, candidate.id, await currentMapping()),
         greenhouseJobId,
         greenhouseJobName,
         reason: { kind: 'manual', at: new Date().toISOString() },

@@ -10,6 +10,7 @@ import {
   connectionViewSchema,
   greenhouseJobViewSchema,
   itemViewSchema,
+  pinMappingViewSchema,
   rulesViewSchema,
 } from './views';
 
@@ -69,6 +70,14 @@ export const commands = {
       .strict(),
     output: ruleSchema,
   }),
+  'pinMapping.get': command({ from: PAGES, input: none, output: pinMappingViewSchema }),
+  /** Replaces the Pin page mapping with an imported document; a document that fails validation is refused. */
+  'pinMapping.set': command({
+    from: PAGES,
+    input: z.object({ mapping: z.unknown() }).strict(),
+    output: pinMappingViewSchema,
+  }),
+  'pinMapping.reset': command({ from: PAGES, input: none, output: pinMappingViewSchema }),
   'rules.backfill': command({
     from: PAGES,
     input: z.object({ pinJobId: z.string().min(1).max(200), expected: z.number().int().min(1) }).strict(),

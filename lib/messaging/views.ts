@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pinMappingSchema } from '../pin/mapping/schema';
 import { pinJobSchema } from '../pin/types';
 import { reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
 import { ruleSchema } from '../sync/triggers';
@@ -88,3 +89,10 @@ export const activitySummarySchema = z.object({
   etaSeconds: z.number().nullable(),
 });
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
+
+export const pinMappingViewSchema = z.object({
+  /** The mapping in use (the built-in one, or the admin's import). */
+  mapping: pinMappingSchema,
+  builtIn: z.boolean(),
+});
+export type PinMappingView = z.infer<typeof pinMappingViewSchema>;

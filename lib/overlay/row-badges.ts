@@ -29,8 +29,7 @@ function logo(): SVGSVGElement {
  */
 export function syncRowBadges(rows: PipelineRow[], synced: Record<string, string>): void {
   for (const row of rows) {
-    const cell = row.element.querySelector('.pipeline-row__name') ?? row.element.firstElementChild;
-    if (!cell) continue;
+    const cell = row.nameCell;
     const existing = cell.querySelector(`[${ROW_BADGE_ATTR}]`);
     const url = synced[row.candidateId];
     if (!url?.startsWith('https://app.greenhouse.io/')) {

@@ -4,7 +4,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { NoticePanel, ProfilePanel } from '@/components/overlay/ProfilePanel';
 import { sendCommand } from '../messaging/client';
-import type { ProfileReading } from '../pin/read';
+import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
+import type { PinMapping } from '../pin/mapping/schema';
+import { currentMapping, watchMapping } from '../pin/mapping/store';
+import type { FieldRead, ProfileReading } from '../pin/read';
 import type { PinCandidate, PinJob, StatusObservation } from '../pin/types';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/items';
@@ -17,10 +20,13 @@ const isOwnNode = (node: Node): boolean => {
   return element?.closest(`${OVERLAY_HOST_TAG}, [${ROW_BADGE_ATTR}]`) != null;
 };
 
-type PanelContent = { kind: 'profile'; reading: ProfileReading } | { kind: 'notice'; message: string };
+type PanelContent =
+  | { kind: 'profile'; reading: ProfileReading }
+  | { kind: 'notice'; message: string; reads: FieldRead[] };
 
 /** The content script's controller: follows the Pin page, reports what it sees, and shows the overlay. */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  let mapping: PinMapping = await currentMapping().catch(() => BUILTIN_PIN_MAPPING);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   });
@@ -33,9 +39,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     ui.mounted?.render(
       <QueryClientProvider client={queryClient}>
         {content.kind === 'profile' ? (
-          <ProfilePanel reading={content.reading} />
+          <ProfilePanel reading={content.reading} mapping={mapping} />
         ) : (
-          <NoticePanel message={content.message} />
+          <NoticePanel message={content.message} reads={content.reads} mapping={mapping} />
         )}
       </QueryClientProvider>,
     );
@@ -46,7 +52,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   };
 
   const showPanel = async (key: string, content: PanelContent) => {
-    const anchor = content.kind === 'profile' ? document.querySelector('.candidate-header') : document.body;
+    const anchor = content.kind === 'profile' ? content.reading.anchor : document.body;
     if (!anchor) return removePanel();
     if (
       panel &&
@@ -153,6 +159,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         await showPanel(`unreadable:${state.url}`, {
           kind: 'notice',
           message: `Pin Greenhouse Sync cannot read this Pin page (${state.what} is missing), so it shows nothing here rather than guess.`,
+          reads: state.reads,
         });
         break;
       default:
@@ -168,9 +175,16 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     unwatch();
     removePanel();
   });
-  watchPinPage(
+  const watcher = watchPinPage(
     ctx,
     (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
     isOwnNode,
+    () => mapping,
   );
+  // An admin's new mapping applies to open Pin pages at once, without a reload or a release.
+  const unwatchMapping = watchMapping((next) => {
+    mapping = next;
+    watcher.reread();
+  });
+  ctx.onInvalidated(unwatchMapping);
 }

@@ -1,160 +1,553 @@
-import { PIN_ORIGIN } from './host';
-import { css } from './selectors';
+import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+import { countryCodeFor, isCountryName } from '../sync/mapping/countries';
+import { readSpan } from './dates';
 import {
-  PIN_EVENT_TYPES,
+  itemTexts,
+  labelledValue,
+  leafWithWords,
+  leaves,
+  matchesWord,
+  preferred,
+  safeAll,
+  sectionByHeading,
+  textOf,
+} from './dom';
+import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
+import type { PinMapping } from './mapping/schema';
+import { pageFromUrl, profileUrl } from './routes';
+import {
+  PIN_STATUSES,
   type PinCandidate,
   type PinEventType,
   type PinJob,
-  pinStatusSchema,
+  type PinStatus,
   type StatusObservation,
   yearMonth,
 } from './types';
 
-/** What the adapter returns: the value, or what it could not find. It never throws on a page it cannot read. */
-export type Read<T> = { ok: true; value: T } | { ok: false; unreadable: string };
-const unreadable = (what: string): { ok: false; unreadable: string } => ({ ok: false, unreadable: what });
+/**
+ * Pin's pages read by meaning (SPEC §3): ids from the route, the name from the main heading, emails from mailto:
+ * and phones from tel: links (else the contact section's text), LinkedIn from linkedin.com links, sections by their
+ * heading words, statuses by their visible words, times from <time datetime>. The mapping's selectors are tried
+ * first. Every reader reports, per field, what it found and which rule matched (the diagnostics panel).
+ */
+export interface FieldRead {
+  field: string;
+  /** The value as text (lists joined), or null when nothing was found. */
+  value: string | null;
+  /** The rule that matched, e.g. `selector .candidate-name` or `heading "Experience"`; null when none did. */
+  rule: string | null;
+  count: number;
+}
 
-const text = (el: Element | null | undefined): string | null => {
-  const value = el?.textContent?.trim();
-  return value ? value : null;
-};
+export type Read<T> =
+  | { ok: true; value: T; reads: FieldRead[] }
+  | { ok: false; unreadable: string; reads: FieldRead[] };
 
-function readStatusAndEvents(scope: Element): Omit<StatusObservation, 'jobId' | 'candidateId'> | null {
-  const status = pinStatusSchema.safeParse(
-    scope.querySelector(css('statusPill'))?.getAttribute('data-status'),
+class Reads {
+  readonly list: FieldRead[] = [];
+  note(field: string, value: string | null, rule: string | null, count = value === null ? 0 : 1) {
+    this.list.push({ field, value, rule: value === null && count === 0 ? null : rule, count });
+  }
+  fail(what: string): { ok: false; unreadable: string; reads: FieldRead[] } {
+    return { ok: false, unreadable: what, reads: this.list };
+  }
+}
+
+function mainOf(root: ParentNode, mapping: PinMapping): Element | null {
+  return (
+    preferred(root, mapping.selectors.main)?.elements[0] ??
+    ('body' in root ? (root as Document).body : (root as Element))
   );
-  if (!status.success) return null;
+}
+
+// Outreach: status by its words, event times from <time datetime> labelled by event words ------------------------
+
+function statusOf(text: string | null, mapping: PinMapping): PinStatus | null {
+  return PIN_STATUSES.find((s) => matchesWord(text, mapping.words.status[s])) ?? null;
+}
+
+const EVENT_TYPES: PinEventType[] = ['added_to_sequence', 'replied', 'marked_interested'];
+
+export function readOutreach(
+  scope: Element,
+  mapping: PinMapping,
+): { status: PinStatus; eventTimes: StatusObservation['eventTimes']; rule: string; events: number } | null {
+  let status: PinStatus | null = null;
+  let rule = '';
+  const chips = preferred(scope, mapping.selectors.statusChip);
+  for (const chip of chips?.elements ?? []) {
+    status = statusOf(textOf(chip), mapping);
+    if (status) {
+      rule = chips!.rule;
+      break;
+    }
+  }
+  if (!status) {
+    const chip = leaves(scope).find((el) => !el.closest('time') && statusOf(textOf(el), mapping));
+    status = chip ? statusOf(textOf(chip), mapping) : null;
+    rule = 'status words';
+  }
+  if (!status) return null;
   const eventTimes: StatusObservation['eventTimes'] = {};
-  for (const entry of scope.querySelectorAll(css('eventEntry'))) {
-    const type = entry.getAttribute('data-event') as PinEventType;
-    const at = entry.querySelector('time[datetime]')?.getAttribute('datetime');
-    if (!PIN_EVENT_TYPES.includes(type) || !at || Number.isNaN(Date.parse(at))) continue;
+  let events = 0;
+  for (const time of safeAll(scope, 'time[datetime]')) {
+    const at = time.getAttribute('datetime') ?? '';
+    if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) continue;
+    const label = (time.parentElement?.textContent ?? '').replace(time.textContent ?? '', '').trim();
+    const type = EVENT_TYPES.find((t) => matchesWord(label, mapping.words.event[t]));
+    if (!type) continue;
+    events += 1;
     // The latest time Pin shows for an event type wins (a candidate can be re-added to a sequence).
     const iso = new Date(at).toISOString();
     if (!eventTimes[type] || eventTimes[type]! < iso) eventTimes[type] = iso;
   }
-  return { status: status.data, eventTimes };
+  return { status, eventTimes, rule, events };
 }
 
-export function profileUrl(jobId: string, candidateId: string): string {
-  return `${PIN_ORIGIN}/jobs/${encodeURIComponent(jobId)}/candidates/${encodeURIComponent(candidateId)}`;
-}
+// Profile ----------------------------------------------------------------------------------------------------------
 
 export interface ProfileReading {
   job: PinJob;
   candidate: PinCandidate;
   observation: StatusObservation;
   profileUrl: string;
+  /** Where the overlay goes: the element that holds the candidate's name. */
+  anchor: Element;
+  reads: FieldRead[];
 }
 
-function readMonth(el: Element | null): string | null {
-  const value = el?.getAttribute('datetime') ?? null;
-  return value && yearMonth.safeParse(value).success ? value : null;
-}
-function readYear(el: Element | null): number | null {
-  const value = Number(el?.getAttribute('datetime'));
-  return Number.isInteger(value) && value > 0 ? value : null;
+function splitLocation(text: string): PinCandidate['location'] {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  if (parts.length === 1)
+    return isCountryName(parts[0]!)
+      ? { city: null, state: null, country: parts[0]! }
+      : { city: parts[0]!, state: null, country: null };
+  if (parts.length === 2) return { city: parts[0]!, state: null, country: parts[1]! };
+  return { city: parts[0]!, state: parts.slice(1, -1).join(', '), country: parts.at(-1)! };
 }
 
-export function readProfile(root: ParentNode): Read<ProfileReading> {
-  const article = root.querySelector(css('profile'));
-  if (!article) return unreadable('the candidate profile');
-  const candidateId = article.getAttribute('data-candidate-id');
-  const jobId = article.getAttribute('data-job-id');
-  if (!candidateId || !jobId) return unreadable('the candidate or job id');
-  const name = text(article.querySelector(css('profileName')));
-  if (!name) return unreadable("the candidate's name");
-  if (!article.querySelector(css('profileContact'))) return unreadable('the contact section');
-  const status = article.querySelector('section.outreach-status');
-  const outreach = status ? readStatusAndEvents(status) : null;
-  if (!outreach) return unreadable('the outreach status');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-  const locationEl = article.querySelector(css('profileLocation'));
-  const part = (key: string) => text(locationEl?.querySelector(`[data-part="${key}"]`));
-  const location = locationEl ? { city: part('city'), state: part('state'), country: part('country') } : null;
+/** Work when the element or its item matches the mapping's work markers or says a work word; else personal. */
+function emailType(el: Element, address: string, mapping: PinMapping): 'work' | 'personal' {
+  const item = el.closest('li, tr, dd, p') ?? el.parentElement ?? el;
+  const marked = mapping.selectors.emailWork.some((css) => {
+    try {
+      return el.matches(css) || (item !== el && item.matches(css));
+    } catch {
+      return false;
+    }
+  });
+  if (marked) return 'work';
+  const rest = (item.textContent ?? '').replace(address, ' ');
+  const says = mapping.words.emailWork.some((w) =>
+    new RegExp(`(^|[^\\p{L}])${escapeRegExp(w)}([^\\p{L}]|$)`, 'iu').test(rest),
+  );
+  return says ? 'work' : 'personal';
+}
+
+const EMAIL_IN_TEXT = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]+/g;
+
+function linkedinOf(root: ParentNode, mapping: PinMapping): { href: string; rule: string } | null {
+  const pref = preferred(root, mapping.selectors.linkedin);
+  const first = pref?.elements[0]?.getAttribute('href');
+  if (pref && first) return { href: first, rule: pref.rule };
+  const links = safeAll(root, 'a[href]');
+  const host = (a: Element) => {
+    try {
+      return new URL(a.getAttribute('href') ?? '', 'https://x.invalid');
+    } catch {
+      return null;
+    }
+  };
+  const onLinkedIn = links.filter((a) => /(^|\.)linkedin\.com$/i.test(host(a)?.hostname ?? ''));
+  const profile = onLinkedIn.find((a) => /^\/in\//i.test(host(a)?.pathname ?? '')) ?? onLinkedIn[0];
+  if (profile) return { href: profile.getAttribute('href')!, rule: 'linkedin.com link' };
+  const named = links.find((a) => matchesWord(textOf(a), mapping.words.linkedin));
+  return named ? { href: named.getAttribute('href')!, rule: 'link named "LinkedIn"' } : null;
+}
+
+export function readProfile(
+  root: ParentNode,
+  page: { jobId: string; candidateId: string },
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): Read<ProfileReading> {
+  const reads = new Reads();
+  const { selectors, headings, words } = mapping;
+  const main = mainOf(root, mapping);
+  if (!main) return reads.fail('the main region');
+  const profile = preferred(main, selectors.profile)?.elements[0] ?? main;
+
+  const namePref = preferred(profile, selectors.name);
+  const nameEl = namePref?.elements[0] ?? safeAll(profile, 'h1')[0] ?? null;
+  const name = textOf(nameEl);
+  reads.note('name', name, namePref ? namePref.rule : 'main heading <h1>');
+  if (!name || !nameEl) return reads.fail("the candidate's name");
+
+  const contact = sectionByHeading(profile, headings.contact);
+  const contactLinks = safeAll(profile, 'a[href^="mailto:"], a[href^="tel:"]').length;
+  reads.note(
+    'contact section',
+    contact ? 'found' : contactLinks ? 'links only' : null,
+    contact?.rule ?? 'mailto:/tel: links',
+  );
+  if (!contact && !contactLinks && !preferred(profile, selectors.email))
+    return reads.fail('the contact section');
+
+  const outreachSection = sectionByHeading(profile, headings.outreach);
+  const outreach = outreachSection ? readOutreach(outreachSection.section, mapping) : null;
+  reads.note(
+    'outreach status',
+    outreach?.status ?? null,
+    outreach ? `${outreachSection!.rule} → ${outreach.rule}` : null,
+  );
+  reads.note(
+    'outreach events',
+    outreach ? Object.keys(outreach.eventTimes).join(', ') || null : null,
+    '<time datetime> with event words',
+    outreach?.events ?? 0,
+  );
+  if (!outreach) return reads.fail('the outreach status');
+
+  const claimed = new Set<Element>([nameEl]);
+
+  // Location: preferred element (with its parts), else a value labelled "Location".
+  const locPref = preferred(profile, selectors.location);
+  const locEl = locPref?.elements[0] ?? labelledValue(profile, words.location);
+  let location: PinCandidate['location'] = null;
+  if (locEl) {
+    claimed.add(locEl);
+    const part = (key: 'city' | 'state' | 'country') =>
+      textOf(preferred(locEl, selectors.locationPart[key])?.elements[0]);
+    const parts = { city: part('city'), state: part('state'), country: part('country') };
+    location = parts.city || parts.state || parts.country ? parts : splitLocation(textOf(locEl) ?? '');
+  }
+  reads.note('location', textOf(locEl), locPref ? locPref.rule : `label "${words.location[0]}"`);
+
+  const pinTag = leafWithWords(profile, words.sourcedByPin);
+  const importedTag = pinTag ? null : leafWithWords(profile, words.importedIntoPin);
+  for (const tag of [pinTag, importedTag]) if (tag) claimed.add(tag);
+  reads.note(
+    'sourced by Pin',
+    pinTag ? 'yes' : importedTag ? 'no (imported)' : null,
+    pinTag ? `words "${textOf(pinTag)}"` : `words "${textOf(importedTag)}"`,
+  );
+
+  let headline: string | null = null;
+  let headlineRule: string | null = null;
+  for (const css of selectors.headline) {
+    const el = safeAll(profile, css).find(
+      (e) => ![...claimed].some((c) => c === e || c.contains(e) || e.contains(c)),
+    );
+    if (el && textOf(el)) {
+      headline = textOf(el);
+      headlineRule = `selector ${css}`;
+      break;
+    }
+  }
+  reads.note('headline', headline, headlineRule);
+
+  // Emails: preferred elements, else mailto: links, else addresses in the contact section's text.
+  const contactScope = contact?.section ?? profile;
+  let emails: PinCandidate['emails'] = [];
+  const emailPref = preferred(profile, selectors.email);
+  let emailRule: string | null = null;
+  if (emailPref) {
+    emailRule = emailPref.rule;
+    emails = emailPref.elements.flatMap((el) => {
+      const address = textOf(el);
+      return address ? [{ address, type: emailType(el, address, mapping) }] : [];
+    });
+  } else {
+    const mailto = safeAll(contactScope, 'a[href^="mailto:" i]');
+    if (mailto.length) {
+      emailRule = 'mailto: links';
+      emails = mailto.flatMap((a) => {
+        const shown = textOf(a);
+        const href = decodeURIComponent((a.getAttribute('href') ?? '').slice(7).split('?')[0] ?? '');
+        const address = shown?.includes('@') ? shown : href;
+        return address ? [{ address, type: emailType(a, address, mapping) }] : [];
+      });
+    } else if (contact) {
+      emailRule = 'addresses in the contact text';
+      const text = contact.section.textContent ?? '';
+      emails = [...new Set(text.match(EMAIL_IN_TEXT) ?? [])].map((address) => {
+        // The innermost element that holds the address says its type, if anything does.
+        const holder =
+          safeAll(contact.section, '*')
+            .reverse()
+            .find((el) => el.textContent?.includes(address)) ?? contact.section;
+        return { address, type: emailType(holder, address, mapping) };
+      });
+    }
+  }
+  reads.note('emails', emails.map((e) => e.address).join(', ') || null, emailRule, emails.length);
+
+  // Phones: preferred elements, else tel: links, else numbers libphonenumber finds in the contact text.
+  let phones: string[] = [];
+  let phoneRule: string | null = null;
+  const phonePref = preferred(profile, selectors.phone);
+  if (phonePref) {
+    phoneRule = phonePref.rule;
+    phones = phonePref.elements.flatMap((el) => textOf(el) ?? []);
+  } else {
+    const tel = safeAll(contactScope, 'a[href^="tel:" i]');
+    if (tel.length) {
+      phoneRule = 'tel: links';
+      phones = tel.flatMap(
+        (a) => textOf(a) ?? decodeURIComponent((a.getAttribute('href') ?? '').slice(4)) ?? [],
+      );
+    } else if (contact) {
+      phoneRule = 'phone numbers in the contact text';
+      const text = contact.section.textContent ?? '';
+      const country = countryCodeFor(location?.country) ?? 'US';
+      phones = findPhoneNumbersInText(text, country).map((found) =>
+        text.slice(found.startsAt, found.endsAt).trim(),
+      );
+    }
+  }
+  reads.note('phones', phones.join(', ') || null, phoneRule, phones.length);
+
+  const linkedin = linkedinOf(profile, mapping);
+  reads.note('LinkedIn', linkedin?.href ?? null, linkedin?.rule ?? null);
+
+  const summaryPref = preferred(profile, selectors.summary);
+  const about = summaryPref ? null : sectionByHeading(profile, headings.about);
+  let summary = textOf(summaryPref?.elements[0]);
+  if (about) {
+    const heading = safeAll(about.section, 'h1, h2, h3, h4, h5, h6, [role="heading"]')[0];
+    summary =
+      textOf(safeAll(about.section, 'p')[0]) ??
+      ((about.section.textContent ?? '').replace(heading?.textContent ?? '', '').trim() || null);
+  }
+  reads.note('summary', summary, summaryPref?.rule ?? about?.rule ?? null);
+
+  const skipDates = [...words.current, ...words.unknownDate];
+  const items = (kind: 'experience' | 'education') => {
+    const pref = preferred(
+      profile,
+      kind === 'experience' ? selectors.experienceItem : selectors.educationItem,
+    );
+    if (pref) return { items: pref.elements, rule: pref.rule };
+    const section = sectionByHeading(profile, headings[kind]);
+    return section
+      ? { items: safeAll(section.section, 'li'), rule: `${section.rule} → list items` }
+      : { items: [], rule: null };
+  };
+  const field = (item: Element, prefs: readonly string[], index: number, texts: string[]) =>
+    textOf(preferred(item, prefs)?.elements[0]) ?? texts[index] ?? null;
+
+  const exp = items('experience');
+  const experience = exp.items.map((item) => {
+    const texts = itemTexts(item, skipDates);
+    const span = readSpan(item, 'month', mapping);
+    const month = (v: string | number | null) =>
+      typeof v === 'string' && yearMonth.safeParse(v).success ? v : null;
+    return {
+      title: field(item, selectors.experienceTitle, 0, texts) ?? '',
+      company: field(item, selectors.experienceCompany, 1, texts) ?? '',
+      start: month(span.start),
+      end: month(span.end),
+    };
+  });
+  reads.note(
+    'experience',
+    experience.map((x) => `${x.title} — ${x.company}`).join('; ') || null,
+    exp.rule,
+    experience.length,
+  );
+
+  const edu = items('education');
+  const education = edu.items.map((item) => {
+    const texts = itemTexts(item, skipDates);
+    const span = readSpan(item, 'year', mapping);
+    const year = (v: string | number | null) =>
+      typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null;
+    return {
+      school: field(item, selectors.educationSchool, 0, texts) ?? '',
+      degree: field(item, selectors.educationDegree, 1, texts),
+      field: field(item, selectors.educationField, 2, texts),
+      startYear: year(span.start),
+      endYear: year(span.end),
+    };
+  });
+  reads.note('education', education.map((e) => e.school).join('; ') || null, edu.rule, education.length);
+
+  const skillPref = preferred(profile, selectors.skill);
+  const skillSection = skillPref ? null : sectionByHeading(profile, headings.skills);
+  const skills = skillPref
+    ? skillPref.elements.flatMap((el) => textOf(el) ?? [])
+    : skillSection
+      ? safeAll(skillSection.section, 'li').flatMap((el) => textOf(el) ?? [])
+      : [];
+  reads.note(
+    'skills',
+    skills.join(', ') || null,
+    skillPref?.rule ?? (skillSection ? `${skillSection.rule} → list items` : null),
+    skills.length,
+  );
+
+  const jobPref = preferred(profile, selectors.jobLink);
+  const jobLink =
+    jobPref?.elements[0] ??
+    safeAll(main, 'a[href]').find((a) => {
+      const target = pageFromUrl(a.getAttribute('href') ?? '', mapping);
+      return target.kind === 'pipeline' && target.jobId === page.jobId;
+    });
+  const jobTitle = textOf(jobLink);
+  reads.note('job title', jobTitle, jobPref ? jobPref.rule : 'link to the job’s pipeline');
 
   const candidate: PinCandidate = {
-    id: candidateId,
+    id: page.candidateId,
     name,
-    headline: text(article.querySelector(css('profileHeadline'))),
+    headline,
     location,
-    emails: [...article.querySelectorAll(css('profileEmail'))].flatMap((el) => {
-      const address = text(el);
-      const type = el.getAttribute('data-type') === 'work' ? 'work' : 'personal';
-      return address ? [{ address, type } as const] : [];
-    }),
-    phones: [...article.querySelectorAll(css('profilePhone'))].flatMap((el) => text(el) ?? []),
-    linkedinUrl: article.querySelector(css('profileLinkedin'))?.getAttribute('href') ?? null,
-    experience: [...article.querySelectorAll(css('experienceItem'))].map((item) => ({
-      title: text(item.querySelector('.experience-item__title')) ?? '',
-      company: text(item.querySelector('.experience-item__company')) ?? '',
-      start: readMonth(item.querySelector('time[data-part="start"]')),
-      end: readMonth(item.querySelector('time[data-part="end"]')),
-    })),
-    education: [...article.querySelectorAll(css('educationItem'))].map((item) => ({
-      school: text(item.querySelector('.education-item__school')) ?? '',
-      degree: text(item.querySelector('.education-item__degree')),
-      field: text(item.querySelector('.education-item__field')),
-      startYear: readYear(item.querySelector('time[data-part="start"]')),
-      endYear: readYear(item.querySelector('time[data-part="end"]')),
-    })),
-    skills: [...article.querySelectorAll(css('skill'))].flatMap((el) => text(el) ?? []),
-    summary: text(article.querySelector(css('profileSummary'))),
-    sourcedByPin: article.querySelector(css('profileSourcedByPin')) !== null,
+    emails,
+    phones,
+    linkedinUrl: linkedin?.href ?? null,
+    experience,
+    education,
+    skills,
+    summary,
+    sourcedByPin: pinTag !== null,
   };
-  const jobTitle = text(article.querySelector(css('profileJobLink')));
   return {
     ok: true,
+    reads: reads.list,
     value: {
-      job: { id: jobId, title: jobTitle ?? jobId },
+      job: { id: page.jobId, title: jobTitle ?? page.jobId },
       candidate,
-      observation: { jobId, candidateId, ...outreach },
-      profileUrl: profileUrl(jobId, candidateId),
+      observation: {
+        jobId: page.jobId,
+        candidateId: page.candidateId,
+        status: outreach.status,
+        eventTimes: outreach.eventTimes,
+      },
+      profileUrl: profileUrl(page.jobId, page.candidateId, mapping),
+      anchor: nameEl.parentElement ?? nameEl,
+      reads: reads.list,
     },
   };
 }
 
+// Lists: pipeline rows and inbox threads are the items holding a link to a profile ---------------------------------
+
 export interface PipelineRow {
   candidateId: string;
   element: Element;
+  /** Where a row badge goes: the element holding the link to the profile. */
+  nameCell: Element;
   observation: StatusObservation | null;
 }
 
-export function readPipeline(root: ParentNode): Read<{ job: PinJob; rows: PipelineRow[] }> {
-  const page = root.querySelector(css('pipelinePage'));
-  const jobId = page?.getAttribute('data-job-id');
-  if (!page || !jobId) return unreadable('the job pipeline');
-  const title = text(page.querySelector(css('pipelineTitle')));
-  if (!title) return unreadable("the job's title");
-  const rows = [...page.querySelectorAll(css('pipelineRow'))].map((element): PipelineRow => {
-    const candidateId = element.getAttribute('data-candidate-id') ?? '';
-    const outreach = readStatusAndEvents(element);
-    return { candidateId, element, observation: outreach ? { jobId, candidateId, ...outreach } : null };
-  });
-  return { ok: true, value: { job: { id: jobId, title }, rows } };
+function profileRows(main: Element, mapping: PinMapping, jobId?: string) {
+  const seen = new Set<string>();
+  const rows: { jobId: string; candidateId: string; element: Element; link: Element }[] = [];
+  for (const link of safeAll(main, 'a[href]')) {
+    const target = pageFromUrl(link.getAttribute('href') ?? '', mapping);
+    if (target.kind !== 'profile' || (jobId !== undefined && target.jobId !== jobId)) continue;
+    const key = `${target.jobId}/${target.candidateId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let element: Element | null = null;
+    for (const css of mapping.selectors.row) {
+      try {
+        element = link.closest(css);
+      } catch {
+        element = null;
+      }
+      if (element && main.contains(element)) break;
+      element = null;
+    }
+    rows.push({ ...target, element: element ?? link.parentElement ?? link, link });
+  }
+  return rows;
 }
 
-export function readInbox(root: ParentNode): Read<{ observations: StatusObservation[] }> {
-  const page = root.querySelector(css('inboxPage'));
-  if (!page) return unreadable('the inbox');
-  const observations = [...page.querySelectorAll(css('inboxThread'))].flatMap((thread) => {
-    const jobId = thread.getAttribute('data-job-id');
-    const candidateId = thread.getAttribute('data-candidate-id');
-    const outreach = readStatusAndEvents(thread);
-    return jobId && candidateId && outreach ? [{ jobId, candidateId, ...outreach }] : [];
+export function readPipeline(
+  root: ParentNode,
+  page: { jobId: string },
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): Read<{ job: PinJob; rows: PipelineRow[] }> {
+  const reads = new Reads();
+  const main = mainOf(root, mapping);
+  if (!main) return reads.fail('the main region');
+  const title = textOf(safeAll(main, 'h1')[0]);
+  reads.note('job title', title, 'main heading <h1>');
+  if (!title) return reads.fail("the job's title");
+  let statuses = 0;
+  let statusRule: string | null = null;
+  const rows = profileRows(main, mapping, page.jobId).map((row): PipelineRow => {
+    const outreach = readOutreach(row.element, mapping);
+    if (outreach) {
+      statuses += 1;
+      statusRule ??= outreach.rule;
+    }
+    return {
+      candidateId: row.candidateId,
+      element: row.element,
+      nameCell: row.link.parentElement ?? row.element,
+      observation: outreach
+        ? {
+            jobId: page.jobId,
+            candidateId: row.candidateId,
+            status: outreach.status,
+            eventTimes: outreach.eventTimes,
+          }
+        : null,
+    };
   });
-  return { ok: true, value: { observations } };
+  reads.note('rows', rows.length ? String(rows.length) : null, 'links to profiles', rows.length);
+  reads.note('row statuses', statuses ? String(statuses) : null, statusRule, statuses);
+  return { ok: true, reads: reads.list, value: { job: { id: page.jobId, title }, rows } };
 }
 
-export function readJobsList(root: ParentNode): Read<PinJob[]> {
-  const cards = [...root.querySelectorAll(css('jobCard'))];
-  if (cards.length === 0 && !root.querySelector('.jobs-page')) return unreadable('the jobs list');
-  return {
-    ok: true,
-    value: cards.flatMap((card) => {
-      const id = card.getAttribute('data-job-id');
-      const title = text(card.querySelector(css('jobCardTitle')));
-      return id && title ? [{ id, title }] : [];
-    }),
-  };
+export function readInbox(
+  root: ParentNode,
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): Read<{ observations: StatusObservation[] }> {
+  const reads = new Reads();
+  const main = mainOf(root, mapping);
+  if (!main) return reads.fail('the inbox');
+  const observations = profileRows(main, mapping).flatMap((row) => {
+    const outreach = readOutreach(row.element, mapping);
+    return outreach
+      ? [
+          {
+            jobId: row.jobId,
+            candidateId: row.candidateId,
+            status: outreach.status,
+            eventTimes: outreach.eventTimes,
+          },
+        ]
+      : [];
+  });
+  reads.note(
+    'threads',
+    observations.length ? String(observations.length) : null,
+    'links to profiles',
+    observations.length,
+  );
+  return { ok: true, reads: reads.list, value: { observations } };
+}
+
+export function readJobsList(root: ParentNode, mapping: PinMapping = BUILTIN_PIN_MAPPING): Read<PinJob[]> {
+  const reads = new Reads();
+  const main = mainOf(root, mapping);
+  if (!main) return reads.fail('the jobs list');
+  const jobs = new Map<string, PinJob>();
+  for (const link of safeAll(main, 'a[href]')) {
+    const target = pageFromUrl(link.getAttribute('href') ?? '', mapping);
+    const title = textOf(link);
+    if (target.kind === 'pipeline' && title && !jobs.has(target.jobId))
+      jobs.set(target.jobId, { id: target.jobId, title });
+  }
+  reads.note('jobs', jobs.size ? String(jobs.size) : null, 'links to job pipelines', jobs.size);
+  if (jobs.size === 0 && !safeAll(main, 'h1').length) return reads.fail('the jobs list');
+  return { ok: true, reads: reads.list, value: [...jobs.values()] };
 }

@@ -1,6 +1,8 @@
 import { PIN_ORIGIN } from './host';
+import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
+import type { PinMapping } from './mapping/schema';
 
-/** Pin page kinds by URL: the routes the extension expects on Pin (assumed; see README). */
+/** Pin page kinds by URL, from the mapping's route patterns (assumed; see README). Ids come from the route. */
 export type PinPage =
   | { kind: 'jobs' }
   | { kind: 'pipeline'; jobId: string }
@@ -8,20 +10,65 @@ export type PinPage =
   | { kind: 'inbox' }
   | { kind: 'other' };
 
-export function pageFromUrl(href: string): PinPage {
+type Params = Partial<Record<'jobId' | 'candidateId', string>>;
+
+const segments = (path: string) => path.split('/').filter(Boolean);
+
+/** The `:params` of `pattern` in `pathname`, or null when the path is not that route. */
+export function matchRoute(pattern: string, pathname: string): Params | null {
+  const want = segments(pattern);
+  const have = segments(pathname);
+  if (want.length !== have.length) return null;
+  const params: Params = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    let h: string;
+    try {
+      h = decodeURIComponent(have[i]!);
+    } catch {
+      return null;
+    }
+    if (w.startsWith(':')) {
+      if (!h) return null;
+      params[w.slice(1) as keyof Params] = h;
+    } else if (w !== h) return null;
+  }
+  return params;
+}
+
+export function pageFromUrl(href: string, mapping: PinMapping = BUILTIN_PIN_MAPPING): PinPage {
   let url: URL;
   try {
-    url = new URL(href);
+    url = new URL(href, PIN_ORIGIN);
   } catch {
     return { kind: 'other' };
   }
   if (url.origin !== PIN_ORIGIN) return { kind: 'other' };
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 1 && parts[0] === 'jobs') return { kind: 'jobs' };
-  if (parts.length === 1 && parts[0] === 'inbox') return { kind: 'inbox' };
-  if (parts[0] === 'jobs' && parts.length === 2) return { kind: 'pipeline', jobId: parts[1]! };
-  if (parts[0] === 'jobs' && parts.length === 4 && parts[2] === 'candidates') {
-    return { kind: 'profile', jobId: parts[1]!, candidateId: parts[3]! };
-  }
+  const { routes } = mapping;
+  const profile = matchRoute(routes.profile, url.pathname);
+  if (profile?.jobId && profile.candidateId)
+    return { kind: 'profile', jobId: profile.jobId, candidateId: profile.candidateId };
+  const pipeline = matchRoute(routes.pipeline, url.pathname);
+  if (pipeline?.jobId) return { kind: 'pipeline', jobId: pipeline.jobId };
+  if (matchRoute(routes.jobs, url.pathname)) return { kind: 'jobs' };
+  if (matchRoute(routes.inbox, url.pathname)) return { kind: 'inbox' };
   return { kind: 'other' };
+}
+
+function fill(pattern: string, params: Params): string {
+  return pattern.replace(/:(jobId|candidateId)\b/g, (_, key: keyof Params) =>
+    encodeURIComponent(params[key] ?? ''),
+  );
+}
+
+export function profileUrl(
+  jobId: string,
+  candidateId: string,
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): string {
+  return `${PIN_ORIGIN}${fill(mapping.routes.profile, { jobId, candidateId })}`;
+}
+
+export function candidateApiUrl(candidateId: string, mapping: PinMapping = BUILTIN_PIN_MAPPING): string {
+  return `${PIN_ORIGIN}${fill(mapping.routes.candidateApi, { candidateId })}`;
 }

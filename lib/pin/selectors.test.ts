@@ -1,20 +1,28 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { MARKUPS } from '../../tests/pin-app/render-shared';
 import { loadDataset, SAMPLE_DATASET_PATH } from '../../tests/pin-app/server';
 import { renderPage } from '../../tests/unit/pin/render-page';
-import { SELECTORS } from './selectors';
+import { READ_EXPECTATIONS } from './selectors';
+import { readPinPage } from './watch';
 
 const dataset = loadDataset(SAMPLE_DATASET_PATH);
 
-describe('every Pin selector matches the pages it is kept with', () => {
-  for (const [name, spec] of Object.entries(SELECTORS)) {
-    for (const [count, path] of spec.expect) {
-      it(`${name} matches ${count}× on ${path}`, () => {
-        const doc = renderPage(dataset, path);
-        expect(doc.querySelectorAll(spec.css).length, `selector ${name} (${spec.css}) on ${path}`).toBe(
-          count,
-        );
-      });
+describe('every reader rule matches the pages it is kept with, in both markups', () => {
+  for (const [path, byMarkup] of Object.entries(READ_EXPECTATIONS)) {
+    for (const markup of MARKUPS) {
+      for (const [field, [rule, count]] of Object.entries(byMarkup[markup])) {
+        it(`${path} (${markup}): ${field} by ${rule ?? 'nothing'} × ${count}`, () => {
+          const state = readPinPage(renderPage(dataset, path, markup), `https://app.pin.com${path}`);
+          const reads = state.kind === 'profile' ? state.reading.reads : 'reads' in state ? state.reads : [];
+          expect(state.kind, `page ${path} (${markup}) should be readable`).not.toMatch(
+            /unreadable|loading|other/,
+          );
+          const read = reads.find((r) => r.field === field);
+          expect(read, `field "${field}" on ${path} (${markup})`).toBeDefined();
+          expect({ rule: read!.rule, count: read!.count }).toEqual({ rule, count });
+        });
+      }
     }
   }
 });

@@ -1,160 +1,105 @@
 /**
- * Every CSS selector the extension uses on Pin, with where it must match (Refined GitHub style): each
- * `expect` entry is [count, path on the sample dataset]. `lib/pin/selectors.test.ts` renders those pages and
- * checks the counts, so a Pin redesign fails a test that names the selector.
+ * Selector health, Refined GitHub style: for each page the adapter must read, and each markup of the demo Pin app,
+ * the rule each field is expected to match and how many things it finds. `selectors.test.ts` renders every page in
+ * both markups and checks them, so a change to either markup, the mapping or a reader fails a test that names the
+ * field and the rule. Rules read `selector <css>` for the mapping's first preferences, else the rule by meaning.
  */
-export interface SelectorSpec {
-  css: string;
-  expect: readonly (readonly [count: number, path: string])[];
-}
+/** The demo Pin app's two markups (tests/pin-app). */
+type Markup = 'classic' | 'utility';
 
-const define = <T extends Record<string, SelectorSpec>>(specs: T) => specs;
+export type Expectation = Record<string, readonly [rule: string | null, count: number]>;
 
-export const SELECTORS = define({
-  mainView: {
-    css: 'main.pin-main',
-    expect: [
-      [1, '/jobs'],
-      [1, '/jobs/j-backend'],
-      [1, '/inbox'],
-    ],
-  },
-  jobCard: {
-    css: 'li.job-card[data-job-id]',
-    expect: [
-      [3, '/jobs'],
-      [0, '/jobs/j-backend'],
-    ],
-  },
-  jobCardTitle: { css: '.job-card__title', expect: [[3, '/jobs']] },
-
-  pipelinePage: {
-    css: 'section.pipeline-page[data-job-id]',
-    expect: [
-      [1, '/jobs/j-backend'],
-      [0, '/jobs'],
-      [0, '/inbox'],
-    ],
-  },
-  pipelineTitle: { css: '.job-header__title', expect: [[1, '/jobs/j-backend']] },
-  pipelineRow: {
-    css: 'tr.pipeline-row[data-candidate-id]',
-    expect: [
-      [9, '/jobs/j-backend'],
-      [4, '/jobs/j-design'],
-      [0, '/jobs'],
-    ],
-  },
-  pipelineRowName: { css: '.pipeline-row__name', expect: [[9, '/jobs/j-backend']] },
-
-  profile: {
-    css: 'article.candidate-profile[data-candidate-id][data-job-id]',
-    expect: [
-      [1, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-backend'],
-      [0, '/inbox'],
-    ],
-  },
-  profileJobLink: { css: '.breadcrumb__job[data-job-id]', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileHeader: { css: '.candidate-header', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileName: { css: '.candidate-name', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileHeadline: { css: '.candidate-headline', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileLocation: { css: '.candidate-location', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileLocationPart: {
-    css: '.candidate-location [data-part]',
-    expect: [[2, '/jobs/j-backend/candidates/c-ada']],
-  },
-  profileSourcedByPin: {
-    css: '.source-tag--pin',
-    expect: [
-      [1, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-sales/candidates/c-imported'],
-    ],
-  },
-  profileImported: {
-    css: '.source-tag--imported',
-    expect: [
-      [1, '/jobs/j-sales/candidates/c-imported'],
-      [0, '/jobs/j-backend/candidates/c-ada'],
-    ],
-  },
-  profileContact: { css: 'section.contact-info', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileEmail: {
-    css: 'a.contact-email[data-type]',
-    expect: [
-      [2, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-design/candidates/c-noemail'],
-    ],
-  },
-  profilePhone: { css: '.contact-phone', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  profileLinkedin: {
-    css: 'a.contact-linkedin',
-    expect: [
-      [1, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-backend/candidates/c-nolinkedin'],
-    ],
-  },
-  profileSummary: {
-    css: '.candidate-summary',
-    expect: [
-      [1, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-backend/candidates/c-jose'],
-    ],
-  },
-  experienceItem: {
-    css: 'li.experience-item',
-    expect: [
-      [4, '/jobs/j-backend/candidates/c-ada'],
-      [12, '/jobs/j-backend/candidates/c-long'],
-    ],
-  },
-  educationItem: { css: 'li.education-item', expect: [[1, '/jobs/j-backend/candidates/c-ada']] },
-  skill: { css: 'li.skill-chip', expect: [[3, '/jobs/j-backend/candidates/c-ada']] },
-  outreachStatus: {
-    css: 'section.outreach-status .status-pill[data-status]',
-    expect: [[1, '/jobs/j-backend/candidates/c-ada']],
-  },
-  outreachEvent: {
-    css: 'section.outreach-status [data-event]',
-    expect: [
-      [3, '/jobs/j-backend/candidates/c-long'],
-      [0, '/jobs/j-backend/candidates/c-ada'],
-    ],
-  },
-  addToSequence: {
-    css: 'button.add-to-sequence',
-    expect: [
-      [1, '/jobs/j-backend/candidates/c-ada'],
-      [0, '/jobs/j-backend/candidates/c-wang'],
-    ],
-  },
-
-  inboxPage: {
-    css: 'section.inbox-page',
-    expect: [
-      [1, '/inbox'],
-      [0, '/jobs'],
-    ],
-  },
-  inboxThread: { css: 'li.inbox-thread[data-candidate-id][data-job-id]', expect: [[2, '/inbox']] },
-  inboxThreadJob: { css: '.inbox-thread__job', expect: [[2, '/inbox']] },
-
-  // Inside a row, profile section or thread (relative to that scope).
-  statusPill: {
-    css: '.status-pill[data-status]',
-    expect: [
-      [9, '/jobs/j-backend'],
-      [2, '/inbox'],
-    ],
-  },
-  eventEntry: {
-    css: '[data-event]',
-    expect: [
-      [6, '/jobs/j-backend'],
-      [5, '/inbox'],
-    ],
-  },
+const classicProfile = (counts: {
+  emails: number;
+  experience: number;
+  skills: number;
+  events: number;
+}): Expectation => ({
+  name: ['selector .candidate-name', 1],
+  'contact section': ['heading "Contact"', 1],
+  'outreach status': ['heading "Outreach" → selector .status-pill', 1],
+  'outreach events': [counts.events ? '<time datetime> with event words' : null, counts.events],
+  location: ['selector .candidate-location', 1],
+  headline: ['selector .candidate-headline', 1],
+  emails: ['selector a.contact-email', counts.emails],
+  phones: ['selector .contact-phone', 1],
+  LinkedIn: ['selector a.contact-linkedin', 1],
+  summary: ['selector .candidate-summary', 1],
+  experience: ['selector li.experience-item', counts.experience],
+  education: ['selector li.education-item', 1],
+  skills: ['selector li.skill-chip', counts.skills],
+  'job title': ['selector .breadcrumb__job', 1],
 });
 
-export type SelectorName = keyof typeof SELECTORS;
-export const css = (name: SelectorName): string => SELECTORS[name].css;
+const utilityProfile = (counts: {
+  emails: number;
+  experience: number;
+  skills: number;
+  events: number;
+}): Expectation => ({
+  name: ['main heading <h1>', 1],
+  'contact section': ['heading "Contact details"', 1],
+  'outreach status': ['heading "Outreach" → status words', 1],
+  'outreach events': [counts.events ? '<time datetime> with event words' : null, counts.events],
+  location: ['label "Location"', 1],
+  headline: ['selector h1 + p', 1],
+  emails: ['mailto: links', counts.emails],
+  phones: ['tel: links', 1],
+  LinkedIn: ['linkedin.com link', 1],
+  summary: ['heading "About"', 1],
+  experience: ['heading "Work experience" → list items', counts.experience],
+  education: ['heading "Education" → list items', 1],
+  skills: ['heading "Skills" → list items', counts.skills],
+  'job title': ['link to the job’s pipeline', 1],
+});
+
+export const READ_EXPECTATIONS: Record<string, Record<Markup, Expectation>> = {
+  '/jobs/j-backend/candidates/c-ada': {
+    classic: {
+      ...classicProfile({ emails: 2, experience: 4, skills: 3, events: 0 }),
+      'sourced by Pin': ['words "Sourced by Pin"', 1],
+    },
+    utility: {
+      ...utilityProfile({ emails: 2, experience: 4, skills: 3, events: 0 }),
+      'sourced by Pin': ['words "Sourced by Pin"', 1],
+    },
+  },
+  '/jobs/j-backend/candidates/c-long': {
+    classic: classicProfile({ emails: 1, experience: 12, skills: 3, events: 3 }),
+    utility: utilityProfile({ emails: 1, experience: 12, skills: 3, events: 3 }),
+  },
+  '/jobs/j-sales/candidates/c-imported': {
+    classic: {
+      ...classicProfile({ emails: 1, experience: 2, skills: 1, events: 0 }),
+      'sourced by Pin': ['words "Imported"', 1],
+    },
+    utility: {
+      ...utilityProfile({ emails: 1, experience: 2, skills: 1, events: 0 }),
+      'sourced by Pin': ['words "Imported"', 1],
+    },
+  },
+  '/jobs/j-backend': {
+    classic: {
+      'job title': ['main heading <h1>', 1],
+      rows: ['links to profiles', 9],
+      'row statuses': ['selector .status-pill', 9],
+    },
+    utility: {
+      'job title': ['main heading <h1>', 1],
+      rows: ['links to profiles', 9],
+      'row statuses': ['status words', 9],
+    },
+  },
+  '/jobs/j-design': {
+    classic: { rows: ['links to profiles', 4], 'row statuses': ['selector .status-pill', 4] },
+    utility: { rows: ['links to profiles', 4], 'row statuses': ['status words', 4] },
+  },
+  '/inbox': {
+    classic: { threads: ['links to profiles', 2] },
+    utility: { threads: ['links to profiles', 2] },
+  },
+  '/jobs': {
+    classic: { jobs: ['links to job pipelines', 3] },
+    utility: { jobs: ['links to job pipelines', 3] },
+  },
+};

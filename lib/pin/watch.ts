@@ -1,5 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
+import type { PinMapping } from './mapping/schema';
 import {
+  type FieldRead,
   type PipelineRow,
   type ProfileReading,
   type Read,
@@ -13,41 +16,47 @@ import type { PinJob, StatusObservation } from './types';
 
 export type PinPageState =
   | { kind: 'profile'; url: string; reading: ProfileReading }
-  | { kind: 'pipeline'; url: string; job: PinJob; rows: PipelineRow[] }
-  | { kind: 'inbox'; url: string; observations: StatusObservation[] }
-  | { kind: 'jobs'; url: string; jobs: PinJob[] }
-  | { kind: 'unreadable'; url: string; page: PinPage; what: string }
+  | { kind: 'pipeline'; url: string; job: PinJob; rows: PipelineRow[]; reads: FieldRead[] }
+  | { kind: 'inbox'; url: string; observations: StatusObservation[]; reads: FieldRead[] }
+  | { kind: 'jobs'; url: string; jobs: PinJob[]; reads: FieldRead[] }
+  | { kind: 'unreadable'; url: string; page: PinPage; what: string; reads: FieldRead[] }
   | { kind: 'loading'; url: string; page: PinPage }
   | { kind: 'other'; url: string };
 
-/** Reads the current Pin page; `loading` while the SPA has not rendered the expected view yet. */
-export function readPinPage(doc: Document, href: string): PinPageState {
-  const page = pageFromUrl(href);
-  const settle = <T>(read: Read<T>, ok: (value: T) => PinPageState): PinPageState => {
-    if (read.ok) return ok(read.value);
+/** Reads the current Pin page with `mapping`; `loading` while the SPA has not rendered the expected view yet. */
+export function readPinPage(
+  doc: Document,
+  href: string,
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): PinPageState {
+  const page = pageFromUrl(href, mapping);
+  const settle = <T>(read: Read<T>, ok: (value: T, reads: FieldRead[]) => PinPageState): PinPageState => {
+    if (read.ok) return ok(read.value, read.reads);
     // An empty main means Pin is still rendering; anything else that cannot be read is reported.
     const main = doc.querySelector('main');
     return !main || main.childElementCount === 0
       ? { kind: 'loading', url: href, page }
-      : { kind: 'unreadable', url: href, page, what: read.unreadable };
+      : { kind: 'unreadable', url: href, page, what: read.unreadable, reads: read.reads };
   };
   switch (page.kind) {
     case 'profile':
-      return settle(readProfile(doc), (reading) =>
-        reading.candidate.id === page.candidateId && reading.job.id === page.jobId
-          ? { kind: 'profile', url: href, reading }
-          : { kind: 'loading', url: href, page },
-      );
+      return settle(readProfile(doc, page, mapping), (reading) => ({ kind: 'profile', url: href, reading }));
     case 'pipeline':
-      return settle(readPipeline(doc), (value) =>
-        value.job.id === page.jobId
-          ? { kind: 'pipeline', url: href, ...value }
-          : { kind: 'loading', url: href, page },
-      );
+      return settle(readPipeline(doc, page, mapping), (value, reads) => ({
+        kind: 'pipeline',
+        url: href,
+        ...value,
+        reads,
+      }));
     case 'inbox':
-      return settle(readInbox(doc), (value) => ({ kind: 'inbox', url: href, ...value }));
+      return settle(readInbox(doc, mapping), (value, reads) => ({
+        kind: 'inbox',
+        url: href,
+        ...value,
+        reads,
+      }));
     case 'jobs':
-      return settle(readJobsList(doc), (jobs) => ({ kind: 'jobs', url: href, jobs }));
+      return settle(readJobsList(doc, mapping), (jobs, reads) => ({ kind: 'jobs', url: href, jobs, reads }));
     default:
       return { kind: 'other', url: href };
   }
@@ -64,12 +73,13 @@ export function watchPinPage(
   ctx: ContentScriptContext,
   onState: (state: PinPageState) => void,
   ignore: (node: Node) => boolean,
-): () => void {
+  mapping: () => PinMapping,
+): { reread: () => void; stop: () => void } {
   let timer: number | undefined;
   const read = () => {
     timer = undefined;
     const started = performance.now();
-    onState(readPinPage(document, location.href));
+    onState(readPinPage(document, location.href, mapping()));
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
     performance.measure('pgs:read-page', { start: started });
   };
@@ -94,5 +104,12 @@ export function watchPinPage(
   });
   ctx.onInvalidated(() => observer.disconnect());
   read();
-  return () => observer.disconnect();
+  return {
+    /** Reads the page again now (the mapping changed). */
+    reread: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      read();
+    },
+    stop: () => observer.disconnect(),
+  };
 }

@@ -56,3 +56,8 @@ export const pinCandidatesItem = storage.defineItem<Record<string, PinCandidate>
   fallback: {},
   version: 1,
 });
+/** The admin's imported Pin page mapping (lib/pin/mapping), or null for the built-in one. Data only, never code. */
+export const pinMappingItem = storage.defineItem<unknown>('local:pin-mapping', {
+  fallback: null,
+  version: 1,
+});

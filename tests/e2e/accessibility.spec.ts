@@ -48,6 +48,10 @@ test('the overlay and its export dialog have no serious or critical axe violatio
   await panel.getByRole('button', { name: 'Export to ATS' }).click();
   await expect(panel.getByRole('dialog')).toBeVisible();
   expect(await seriousViolations(pin, 'pin-greenhouse-sync')).toEqual([]);
+  // The diagnostics disclosure, open, with its table and copy button.
+  await panel.getByText('What was read from this page').click();
+  await expect(panel.getByRole('table')).toBeVisible();
+  expect(await seriousViolations(pin, 'pin-greenhouse-sync')).toEqual([]);
 });
 
 test('the export dialog works by keyboard alone, with a visible focus ring', async ({

@@ -1,6 +1,7 @@
 import { ADMIN_USER_ID, ALL_SCOPES } from '../harvest-sandbox/fixtures';
 import { expect, test } from './fixtures';
-import { connectGreenhouse, exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
+import { BOTH_MARKUPS } from './support/markups';
+import { connectGreenhouse, exportFromProfile, gotoProfile, OptionsPage, rowNameCell } from './support/pages';
 import { pdfText, tally } from './support/sandbox-asserts';
 
 test('connect through the options page shows the acting user, open jobs and the scope checklist', async ({
@@ -20,11 +21,9 @@ test('connect through the options page shows the acting user, open jobs and the 
   await expect(gh.getByLabel('Client Secret')).toHaveAttribute('placeholder', /saved/);
 });
 
-test('exports a Pin-sourced candidate once, with every field, and shows the badge without a reload', async ({
-  context,
-  openOptions,
-  sandbox,
-}) => {
+test('exports a Pin-sourced candidate once, with every field, and shows the badge without a reload', {
+  tag: BOTH_MARKUPS,
+}, async ({ context, openOptions, sandbox }) => {
   await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-ada');
@@ -92,14 +91,8 @@ test('exports a Pin-sourced candidate once, with every field, and shows the badg
   await expect(panel.getByRole('button', { name: 'Export to ATS' })).toHaveCount(0);
   // The pipeline shows the small synced badge on that row only.
   await page.goto('https://app.pin.com/jobs/j-backend');
-  await expect(
-    page
-      .locator('tr.pipeline-row[data-candidate-id="c-ada"]')
-      .getByRole('link', { name: 'Open in Greenhouse' }),
-  ).toBeVisible();
-  await expect(page.locator('tr.pipeline-row').getByRole('link', { name: 'Open in Greenhouse' })).toHaveCount(
-    1,
-  );
+  await expect(rowNameCell(page, 'c-ada').getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible();
+  await expect(page.locator('main').getByRole('link', { name: 'Open in Greenhouse' })).toHaveCount(1);
   expect(tally(sandbox).candidates).toBe(1);
 });
 

@@ -4,6 +4,7 @@ import { type BrowserContext, test as base, expect, type Page, type Worker } fro
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
 import type { Dataset } from '../pin-app/dataset';
+import type { Markup } from '../pin-app/render-shared';
 import { loadDataset, type PinApp, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
 import { routeWorlds } from './support/drive';
 import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
@@ -22,6 +23,8 @@ export const staticPageHandler =
 interface Fixtures {
   /** The dataset the demo Pin app serves in this test (the sample by default). */
   pinDataset: Dataset;
+  /** Which markup the demo Pin app writes its pages in (a Playwright project parameter). */
+  pinMarkup: Markup;
   sandboxConfig: SandboxConfig;
   /** The demo Pin app, served at https://app.pin.com inside the browser. */
   pinApp: PinApp;
@@ -38,10 +41,11 @@ const sampleDataset = loadDataset(SAMPLE_DATASET_PATH);
 
 export const test = base.extend<Fixtures>({
   pinDataset: [sampleDataset, { option: true }],
+  pinMarkup: ['classic', { option: true }],
   sandboxConfig: [{}, { option: true }],
   userDataDir: [undefined, { option: true }],
-  pinApp: async ({ pinDataset }, use) => {
-    const app = await startPinApp({ dataset: pinDataset });
+  pinApp: async ({ pinDataset, pinMarkup }, use) => {
+    const app = await startPinApp({ dataset: pinDataset, markup: pinMarkup });
     await use(app);
     await app.close();
   },

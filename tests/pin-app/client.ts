@@ -1,5 +1,8 @@
 import type { Dataset } from './dataset';
-import { parseRoute, renderRoute, renderShell } from './render';
+import { type Markup, parseRoute, renderRoute, renderShell } from './render';
+
+const markup: Markup =
+  new URL(import.meta.url).searchParams.get('markup') === 'utility' ? 'utility' : 'classic';
 
 /** The demo Pin app in the browser: client-side routing, polling for new events, two actions. */
 interface StateAnswer {
@@ -8,14 +11,13 @@ interface StateAnswer {
 }
 
 let state: StateAnswer | null = null;
-const { root, main } = renderShell(document);
+const { root, main } = renderShell(document, markup);
 document.body.append(root);
 
 function render(): void {
   if (!state) return;
   const route = parseRoute(location.pathname);
-  main.replaceChildren(renderRoute(document, state.dataset, route));
-  main.dataset.view = route.view;
+  main.replaceChildren(renderRoute(document, state.dataset, route, markup));
   document.title = `${document.querySelector('h1')?.textContent ?? 'Pin'} · Pin`;
 }
 
@@ -45,20 +47,29 @@ document.addEventListener('click', (event) => {
     navigate(link.pathname + link.search);
     return;
   }
+  // Both markups: the action by the button's words, the candidate by the route or the thread's profile link.
   const button = target?.closest('button') as HTMLButtonElement | null;
   if (!button) return;
-  const scope = button.closest('[data-job-id][data-candidate-id]') as HTMLElement | null;
-  const type = button.classList.contains('add-to-sequence')
-    ? 'added_to_sequence'
-    : button.classList.contains('mark-interested')
-      ? 'marked_interested'
-      : null;
-  if (!scope || !type) return;
+  const label = button.textContent?.trim();
+  const type =
+    label === 'Add to sequence'
+      ? 'added_to_sequence'
+      : label === 'Mark interested'
+        ? 'marked_interested'
+        : null;
+  if (!type) return;
+  let route = parseRoute(location.pathname);
+  if (route.view !== 'profile') {
+    const thread = button.closest('li');
+    const link = thread?.querySelector<HTMLAnchorElement>('a[href*="/candidates/"]');
+    route = link ? parseRoute(link.pathname) : route;
+  }
+  if (route.view !== 'profile') return;
   button.disabled = true;
   void fetch('/api/events', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jobId: scope.dataset.jobId, candidateId: scope.dataset.candidateId, type }),
+    body: JSON.stringify({ jobId: route.jobId, candidateId: route.candidateId, type }),
   }).then(refresh);
 });
 

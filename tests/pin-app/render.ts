@@ -1,33 +1,16 @@
 import type { PinCandidate, PinStatus } from '../../lib/pin/types';
+import { type Child, h, type Markup, parseRoute, type Route, STATUS_LABEL } from './render-shared';
+import { renderUtilityRoute, renderUtilityShell } from './render-utility';
+
+export type { Markup, Route };
+export { h, parseRoute, STATUS_LABEL };
+
 import type { Dataset, PipelineEntry } from './dataset';
 
 /**
  * Renders the demo Pin app's pages with DOM calls only (never HTML strings), so hostile text in a dataset stays
  * text. Shared by the browser client and by the adapter tests, which render pages into happy-dom.
  */
-type Child = Node | string | null | undefined | false;
-
-export function h(
-  doc: Document,
-  tag: string,
-  attrs: Record<string, string | undefined> = {},
-  ...children: Child[]
-): HTMLElement {
-  const el = doc.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(key, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'string' ? doc.createTextNode(child) : child);
-  }
-  return el;
-}
-
-export const STATUS_LABEL: Record<PinStatus, string> = {
-  sourced: 'Not in sequence',
-  in_sequence: 'In sequence',
-  replied: 'Replied',
-  interested: 'Interested',
-};
 const EVENT_LABEL = {
   added_to_sequence: 'Added to sequence',
   replied: 'Replied',
@@ -41,24 +24,6 @@ function monthLabel(ym: string): string {
 }
 function timeLabel(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').slice(0, 16);
-}
-
-export type Route =
-  | { view: 'jobs' }
-  | { view: 'pipeline'; jobId: string }
-  | { view: 'profile'; jobId: string; candidateId: string }
-  | { view: 'inbox' }
-  | { view: 'not-found' };
-
-export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'jobs')) return { view: 'jobs' };
-  if (parts.length === 1 && parts[0] === 'inbox') return { view: 'inbox' };
-  if (parts[0] === 'jobs' && parts.length === 2) return { view: 'pipeline', jobId: parts[1]! };
-  if (parts[0] === 'jobs' && parts[2] === 'candidates' && parts.length === 4) {
-    return { view: 'profile', jobId: parts[1]!, candidateId: parts[3]! };
-  }
-  return { view: 'not-found' };
 }
 
 const jobHref = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`;
@@ -392,7 +357,13 @@ export function renderNotFound(doc: Document): HTMLElement {
   return h(doc, 'section', { class: 'not-found' }, h(doc, 'h1', { class: 'page-title' }, 'Page not found'));
 }
 
-export function renderRoute(doc: Document, data: Dataset, route: Route): HTMLElement {
+export function renderRoute(
+  doc: Document,
+  data: Dataset,
+  route: Route,
+  markup: Markup = 'classic',
+): HTMLElement {
+  if (markup === 'utility') return renderUtilityRoute(doc, data, route);
   switch (route.view) {
     case 'jobs':
       return renderJobs(doc, data);
@@ -408,7 +379,11 @@ export function renderRoute(doc: Document, data: Dataset, route: Route): HTMLEle
 }
 
 /** The app shell every page sits in. */
-export function renderShell(doc: Document): { root: HTMLElement; main: HTMLElement } {
+export function renderShell(
+  doc: Document,
+  markup: Markup = 'classic',
+): { root: HTMLElement; main: HTMLElement } {
+  if (markup === 'utility') return renderUtilityShell(doc);
   const main = h(doc, 'main', { class: 'pin-main', id: 'pin-main' });
   const root = h(
     doc,

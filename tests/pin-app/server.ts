@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 import { pinEventTypeSchema } from '../../lib/pin/types';
 import { type Dataset, parseDataset, STATUS_AFTER_EVENT } from './dataset';
+import type { Markup } from './render-shared';
 
 const HERE = import.meta.dirname;
 export const SAMPLE_DATASET_PATH = path.resolve(HERE, '../fixtures/pin-dataset.json');
@@ -37,13 +38,14 @@ const eventSchema = z
   .object({ jobId: z.string(), candidateId: z.string(), type: pinEventTypeSchema })
   .strict();
 
-const SHELL = `<!doctype html>
+const shell = (markup: Markup) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pin</title><link rel="stylesheet" href="/static/app.css"></head>
-<body><script type="module" src="/static/app.js"></script></body></html>`;
+<title>Pin</title><link rel="stylesheet" href="/static/${markup === 'utility' ? 'utility' : 'app'}.css"></head>
+<body><script type="module" src="/static/app.js?markup=${markup}"></script></body></html>`;
 
 export interface PinApp {
   url: string;
+  markup: Markup;
   state(): Dataset;
   /** Applies a control event now; returns the error message when the event is not valid. */
   event(input: unknown): { ok: true } | { ok: false; error: string };
@@ -56,7 +58,10 @@ export async function startPinApp(options: {
   dataset: Dataset;
   port?: number;
   now?: () => Date;
+  /** `classic` (default) or `utility`: the same app written like a utility-class app (SPEC §3.1). */
+  markup?: Markup;
 }): Promise<PinApp> {
+  const markup = options.markup ?? 'classic';
   const original = JSON.stringify(options.dataset);
   let data: Dataset = JSON.parse(original);
   let version = 1;
@@ -118,15 +123,19 @@ export async function startPinApp(options: {
       }
       if (req.method === 'GET' && url.pathname === '/static/app.js')
         return send(200, await bundleClient(), 'text/javascript; charset=utf-8');
-      if (req.method === 'GET' && url.pathname === '/static/app.css') {
-        return send(200, fs.readFileSync(path.join(HERE, 'styles.css'), 'utf8'), 'text/css; charset=utf-8');
+      if (
+        req.method === 'GET' &&
+        (url.pathname === '/static/app.css' || url.pathname === '/static/utility.css')
+      ) {
+        const file = url.pathname === '/static/app.css' ? 'styles.css' : 'utility.css';
+        return send(200, fs.readFileSync(path.join(HERE, file), 'utf8'), 'text/css; charset=utf-8');
       }
       if (
         req.method === 'GET' &&
         !url.pathname.startsWith('/api/') &&
         !url.pathname.startsWith('/__control/')
       ) {
-        return send(200, SHELL, 'text/html; charset=utf-8');
+        return send(200, shell(markup), 'text/html; charset=utf-8');
       }
       send(404, { error: `No route ${req.method} ${url.pathname}` });
     } catch (error) {
@@ -140,6 +149,7 @@ export async function startPinApp(options: {
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://127.0.0.1:${port}`,
+    markup,
     state: () => data,
     event: applyEvent,
     reset: () => {

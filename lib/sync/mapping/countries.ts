@@ -106,3 +106,8 @@ export function countryCodeFor(country: string | null | undefined): CountryCode 
   if (/^[a-z]{2}$/.test(key) && key !== 'us' && key !== 'uk') return key.toUpperCase() as CountryCode;
   return NAMES[key] ?? null;
 }
+
+/** Whether Pin's text names a country we know by name (not by a two-letter code, which may be a state). */
+export function isCountryName(text: string): boolean {
+  return Object.hasOwn(NAMES, text.trim().toLowerCase());
+}

@@ -43,9 +43,7 @@ export async function openExportDialog(
   jobLabel: string,
 ): Promise<{ panel: Locator; dialog: Locator }> {
   await page.goto(`${PIN_ORIGIN}${path}`);
-  const panel = page
-    .locator('.candidate-header pin-greenhouse-sync')
-    .getByRole('region', { name: 'Greenhouse sync' });
+  const panel = page.locator('main pin-greenhouse-sync').getByRole('region', { name: 'Greenhouse sync' });
   await panel.getByRole('button', { name: 'Export to ATS' }).click();
   const dialog = panel.getByRole('dialog');
   const select = dialog.getByLabel('Greenhouse job');

@@ -22,14 +22,24 @@ export class OptionsPage {
   }
 }
 
-/** The overlay inside its open shadow root on a Pin profile. */
+/** The overlay inside its open shadow root on a Pin profile (inline in Pin's main region, either markup). */
 export function overlay(page: Page): Locator {
-  return page.locator('.candidate-header pin-greenhouse-sync');
+  return page.locator('main pin-greenhouse-sync');
+}
+
+/** Where a pipeline row's synced badge goes: beside the link to that candidate's profile, in either markup. */
+export function rowNameCell(page: Page, candidateId: string): Locator {
+  return page.locator(`main a[href$="/candidates/${candidateId}"]`).locator('xpath=..');
+}
+
+/** The profile links of a pipeline page: one per row, in either markup. */
+export function pipelineLinks(page: Page): Locator {
+  return page.locator('main a[href*="/candidates/"]');
 }
 
 export async function gotoProfile(page: Page, jobId: string, candidateId: string): Promise<Locator> {
   await page.goto(`https://app.pin.com/jobs/${jobId}/candidates/${candidateId}`);
-  await expect(page.locator('.candidate-name')).toBeVisible();
+  await expect(page.locator('main h1')).toBeVisible();
   const panel = overlay(page).getByRole('region', { name: 'Greenhouse sync' });
   await expect(panel).toBeVisible();
   return panel;

@@ -1,4 +1,4 @@
-import { profileUrl } from '../../../lib/pin/read';
+import { profileUrl } from '../../../lib/pin/routes';
 import type { Connection } from '../../../lib/storage/connection';
 import type { EducationOptions } from '../../../lib/sync/mapping/education';
 import type { ExportItem } from '../../../lib/sync/model';

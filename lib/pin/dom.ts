@@ -1,0 +1,94 @@
+/**
+ * Finding things on a Pin page by meaning: selector preferences first, then headings, labels, links and visible
+ * words. Every finder names the rule that matched, for the diagnostics panel and the adapter tests.
+ */
+
+/** Text as the user reads it, trimmed; null when empty. */
+export function textOf(el: Element | null | undefined): string | null {
+  const value = el?.textContent?.trim();
+  return value ? value : null;
+}
+
+/** For comparing words: case, spacing and a trailing colon do not matter. */
+export const norm = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim()
+    .toLowerCase();
+
+export const matchesWord = (text: string | null, words: readonly string[]) =>
+  text !== null && words.some((w) => norm(w) === norm(text));
+
+/** querySelectorAll that treats an invalid selector (from an imported mapping) as matching nothing. */
+export function safeAll(root: ParentNode, css: string): Element[] {
+  try {
+    return [...root.querySelectorAll(css)];
+  } catch {
+    return [];
+  }
+}
+
+/** The first selector of `preferences` that matches anything in `root`, with its elements. */
+export function preferred(
+  root: ParentNode,
+  preferences: readonly string[],
+): { elements: Element[]; rule: string } | null {
+  for (const css of preferences) {
+    const elements = safeAll(root, css);
+    if (elements.length) return { elements, rule: `selector ${css}` };
+  }
+  return null;
+}
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/** The section under a heading whose text is one of `words`: the heading's <section>, else its parent. */
+export function sectionByHeading(
+  root: ParentNode,
+  words: readonly string[],
+): { section: Element; rule: string } | null {
+  for (const heading of safeAll(root, HEADING)) {
+    const text = textOf(heading);
+    if (!matchesWord(text, words)) continue;
+    const section = heading.closest('section') ?? heading.parentElement;
+    if (section && (root as Node).contains(section)) return { section, rule: `heading "${text}"` };
+  }
+  return null;
+}
+
+/** Elements with text and no child elements (chips, labels, cells), in document order. */
+export function leaves(root: ParentNode): Element[] {
+  return safeAll(root, '*').filter(
+    (el) =>
+      el.childElementCount === 0 && !/^(SCRIPT|STYLE|TEMPLATE)$/.test(el.tagName) && textOf(el) !== null,
+  );
+}
+
+/** The first leaf whose whole text is one of `words`. */
+export function leafWithWords(root: ParentNode, words: readonly string[]): Element | null {
+  return leaves(root).find((el) => matchesWord(textOf(el), words)) ?? null;
+}
+
+/** Texts of the leaves of an item that are not dates or date labels (`skip`), in order: title, company… */
+export function itemTexts(item: Element, skip: readonly string[]): string[] {
+  return leaves(item)
+    .filter((el) => !el.closest('time') && !matchesWord(textOf(el), skip))
+    .map((el) => textOf(el)!);
+}
+
+/** A value given with a label (a <dt>, <th>, <label> or visually hidden span) whose text is one of `words`. */
+export function labelledValue(root: ParentNode, words: readonly string[]): Element | null {
+  for (const label of safeAll(root, 'dt, th, label, span, div, p')) {
+    if (label.childElementCount > 0 || !matchesWord(textOf(label), words)) continue;
+    const value =
+      label.tagName === 'DT'
+        ? label.nextElementSibling
+        : label.tagName === 'TH'
+          ? (label.parentElement?.querySelector('td') ?? null)
+          : label.nextElementSibling;
+    if (value && textOf(value)) return value;
+  }
+  return null;
+}

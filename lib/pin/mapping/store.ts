@@ -1,0 +1,23 @@
+import { pinMappingItem } from '../../storage/items';
+import { BUILTIN_PIN_MAPPING } from './builtin';
+import { type PinMapping, pinMappingSchema } from './schema';
+
+/**
+ * The mapping in use: the admin's imported one when it is stored and still valid, else the built-in. A stored
+ * document that no longer validates (a newer or older build) is ignored, not deleted.
+ */
+export function resolveMapping(stored: unknown): { mapping: PinMapping; builtIn: boolean } {
+  const parsed = pinMappingSchema.safeParse(stored);
+  return parsed.success
+    ? { mapping: parsed.data, builtIn: false }
+    : { mapping: BUILTIN_PIN_MAPPING, builtIn: true };
+}
+
+export async function currentMapping(): Promise<PinMapping> {
+  return resolveMapping(await pinMappingItem.getValue()).mapping;
+}
+
+/** Calls `onChange` with the mapping in use now and whenever the admin imports or resets one. */
+export function watchMapping(onChange: (mapping: PinMapping) => void): () => void {
+  return pinMappingItem.watch((value) => onChange(resolveMapping(value).mapping));
+}
