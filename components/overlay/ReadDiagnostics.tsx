@@ -56,7 +56,7 @@ export function ReadDiagnostics({
               <th scope="row">{read.field}</th>
               <td>
                 {read.value === null ? (
-                  <span className="pgs-warning">Missing</span>
+                  <span className="pgs-missing">Missing</span>
                 ) : (
                   <span className="pgs-value">
                     {read.value.length > 160 ? `${read.value.slice(0, 160)}…` : read.value}

@@ -63,12 +63,26 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   const educationOptions =
     deps.educationOptions && canSendEducation(partial) ? deps.educationOptions() : null;
   educationOptions?.catch(() => {});
+  // Journal writes coalesce: a save asked for while another is being written waits for it and then writes the
+  // latest state once, so parallel steps (say 200 employments) do not write the item 400 times.
+  let writing: Promise<void> = Promise.resolve();
+  let scheduled: Promise<void> | null = null;
+  const save = (): Promise<void> => {
+    scheduled ??= writing
+      .catch(() => {})
+      .then(() => {
+        scheduled = null;
+        writing = deps.journal(item);
+        return writing;
+      });
+    return scheduled;
+  };
   const ctx: StepContext = {
     ...partial,
     api: deps.api,
     connection: deps.connection,
     settings: deps.settings,
-    save: () => deps.journal(item),
+    save,
     warn: (message) => {
       if (!item.warnings.includes(message)) item.warnings = [...item.warnings, message];
     },

@@ -116,10 +116,14 @@ test('a revoked secret pauses the queue with a reconnect message; reconnecting r
   sandbox,
 }) => {
   const options = await connectGreenhouse(openOptions);
-  sandbox.revokeCredential(DEMO_CREDENTIAL.clientId);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-anna');
-  await exportFromProfile(panel, 'Senior Backend Engineer (ENG-101)');
+  // The recruiter has the export dialog open (its job list loaded) when the secret is revoked in Greenhouse.
+  await panel.getByRole('button', { name: 'Export to ATS' }).click();
+  const dialog = panel.getByRole('dialog', { name: 'Export to Greenhouse' });
+  await dialog.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
+  sandbox.revokeCredential(DEMO_CREDENTIAL.clientId);
+  await dialog.getByRole('button', { name: 'Export' }).click();
   await expect(
     panel.getByText('Waiting: Greenhouse needs to be reconnected on the options page.'),
   ).toBeVisible();
