@@ -3,6 +3,7 @@ import { sendCommand } from '@/lib/messaging/client';
 import { ActivitySection } from './ActivitySection';
 import { ConnectSection, connectionKey } from './ConnectSection';
 import { HostAccessSection } from './HostAccessSection';
+import { IndexSection } from './IndexSection';
 import { PinMappingSection } from './PinMappingSection';
 import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
@@ -17,6 +18,7 @@ export function OptionsApp() {
       <h1>Pin Greenhouse Sync</h1>
       <HostAccessSection />
       <ConnectSection />
+      <IndexSection connected={connection.data?.connected ?? false} />
       <RulesSection connected={connection.data?.connected ?? false} />
       <ActivitySection />
       <SettingsSection />

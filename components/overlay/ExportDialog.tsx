@@ -2,9 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
+import type { ExportPreview } from '@/lib/messaging/views';
+import type { PinCandidate } from '@/lib/pin/types';
 import { trusted } from './trusted';
 
 interface Props {
+  candidate: PinCandidate;
   onExport: (greenhouseJobId: number | null) => void;
   onCancel: () => void;
   busy: boolean;
@@ -12,7 +15,45 @@ interface Props {
 }
 
 /** The "Export to ATS" dialog: pick a Greenhouse job (open jobs first, type to filter) or none for a prospect. */
-export function ExportDialog({ onExport, onCancel, busy, error }: Props) {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const reasons = (r: readonly string[]) => r.join(' and ');
+
+/** What Export will write: a new person (with counts) or an application on an existing one, and why. */
+function Preview({ preview, jobName }: { preview: ExportPreview; jobName: string | null }) {
+  const { action } = preview;
+  const onJob = jobName ? ` on ${jobName}` : ' as a prospect';
+  let text: string;
+  switch (action.kind) {
+    case 'create':
+      text = `Create ${action.name}: ${plural(action.emails, 'email')}, ${plural(action.phones, 'phone')}, ${plural(action.employments, 'employment')}, ${action.resume ? 'a Pin resume' : 'no resume (imported into Pin)'}; an application${onJob}.`;
+      break;
+    case 'link':
+      text = action.alreadyOnJob
+        ? `${action.person.name} is already on ${jobName} in Greenhouse (matched by ${reasons(action.person.reasons)}): nothing new will be created.`
+        : `Add an application${onJob} to ${action.person.name}, who is already in Greenhouse (matched by ${reasons(action.person.reasons)}). Their profile is not changed.`;
+      break;
+    case 'review':
+      text = `${action.matches.length} people in Greenhouse match (${action.matches.map((m) => `${m.name}: ${reasons(m.reasons)}`).join('; ')}). You will choose one, or create a new person.`;
+      break;
+    case 'synced':
+      text = action.alreadyOnJob
+        ? `Already synced to ${jobName ?? 'Greenhouse'}.`
+        : `Already in Greenhouse from Pin: only an application${onJob} will be added.`;
+      break;
+  }
+  return (
+    <div className="pgs-preview" aria-live="polite">
+      <p>{text}</p>
+      {!preview.linkedInReady && (
+        <p className="pgs-muted">
+          Matched by email only: LinkedIn matching starts once the Greenhouse index is built.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ExportDialog({ candidate, onExport, onCancel, busy, error }: Props) {
   const jobs = useQuery({
     queryKey: ['greenhouse-jobs'],
     queryFn: () => sendCommand('greenhouse.jobs', {}),
@@ -20,6 +61,13 @@ export function ExportDialog({ onExport, onCancel, busy, error }: Props) {
   });
   const [choice, setChoice] = useState<string>('');
   const titleId = useId();
+  const greenhouseJobId = choice ? Number(choice) : null;
+  const preview = useQuery({
+    queryKey: ['preview', candidate.id, greenhouseJobId],
+    queryFn: () => sendCommand('pin.preview', { candidate, greenhouseJobId }),
+    staleTime: 30_000,
+  });
+  const jobName = jobs.data?.find((j) => j.id === greenhouseJobId)?.name ?? null;
 
   return (
     <div
@@ -43,6 +91,7 @@ export function ExportDialog({ onExport, onCancel, busy, error }: Props) {
         autoFocusFilter
       />
       {jobs.isPending && <p className="pgs-muted">Loading Greenhouse jobs…</p>}
+      {preview.data && <Preview preview={preview.data} jobName={jobName} />}
       {jobs.isError && <p role="alert">Could not load Greenhouse jobs: {jobs.error.message}</p>}
       {error && <p role="alert">{error}</p>}
       <div className="pgs-actions">

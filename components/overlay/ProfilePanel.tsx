@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
-import type { CandidateState, ItemView } from '@/lib/messaging/views';
+import type { CandidateState, ItemView, PresenceView } from '@/lib/messaging/views';
 import type { PinMapping } from '@/lib/pin/mapping/schema';
 import type { FieldRead, ProfileReading } from '@/lib/pin/read';
 import { ExportDialog } from './ExportDialog';
@@ -23,7 +23,13 @@ function time(ms: number | null): string {
     : '';
 }
 
-function SyncedBadge({ state }: { state: NonNullable<CandidateState['synced']> }) {
+function SyncedBadge({
+  state,
+  alreadyOnJob,
+}: {
+  state: NonNullable<CandidateState['synced']>;
+  alreadyOnJob: string | null;
+}) {
   return (
     <div className="pgs-row" data-pgs-state={state.linkedToExisting ? 'linked' : 'synced'}>
       <a
@@ -36,13 +42,57 @@ function SyncedBadge({ state }: { state: NonNullable<CandidateState['synced']> }
         <GreenhouseLogo />
       </a>
       <span>
-        {state.linkedToExisting ? 'Linked to an existing Greenhouse candidate' : 'Synced to Greenhouse'}
+        {alreadyOnJob
+          ? `Already on ${alreadyOnJob} in Greenhouse`
+          : state.linkedToExisting
+            ? 'Linked to an existing Greenhouse candidate'
+            : 'Synced to Greenhouse'}
+        {state.stage && (
+          <>
+            {' · '}
+            <span className="pgs-stage" data-pgs-stage={state.stage.label}>
+              {state.stage.label}
+            </span>{' '}
+            <span className="pgs-muted">(read {time(state.stage.readAt)})</span>
+          </>
+        )}
       </span>
     </div>
   );
 }
 
+const reasonsText = (reasons: readonly string[]) => reasons.join(' and ');
+
+/** A profile not synced from Pin whose person is already in Greenhouse: who, and how they matched. */
+function InGreenhouse({ presence }: { presence: PresenceView }) {
+  if (presence.matches.length === 0) return null;
+  return (
+    <div data-pgs-state="in_greenhouse" className="pgs-in-greenhouse">
+      <p className="pgs-strong">In Greenhouse</p>
+      <ul className="pgs-plain">
+        {presence.matches.map((match) => (
+          <li key={match.id} className="pgs-row">
+            <a
+              className="pgs-badge"
+              href={safeGreenhouseHref(match.url)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label="Open in Greenhouse"
+            >
+              <GreenhouseLogo />
+            </a>
+            <span>
+              {match.name} <span className="pgs-muted">(matched by {reasonsText(match.reasons)})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function ReviewChoices({ item }: { item: ItemView }) {
+  const why = (match: NonNullable<ItemView['review']>[number]) => `matched by ${reasonsText(match.reasons)}`;
   const client = useQueryClient();
   const resolve = useMutation({
     mutationFn: (choice: number | 'new') => sendCommand('pin.resolveReview', { itemId: item.id, choice }),
@@ -50,7 +100,7 @@ function ReviewChoices({ item }: { item: ItemView }) {
   });
   return (
     <div data-pgs-state="needs_review">
-      <p className="pgs-strong">Needs review: several people in Greenhouse share this candidate's email.</p>
+      <p className="pgs-strong">Needs review: several people in Greenhouse match this candidate.</p>
       <ul className="pgs-matches">
         {(item.review ?? []).map((match) => (
           <li key={match.id} className="pgs-match">
@@ -59,6 +109,7 @@ function ReviewChoices({ item }: { item: ItemView }) {
               {[match.title, match.company].filter(Boolean).join(' at ') || 'No current job'}
             </span>
             <span className="pgs-muted">{match.emails.join(', ')}</span>
+            <span className="pgs-muted">{why(match)}</span>
             <button
               type="button"
               disabled={resolve.isPending}
@@ -134,6 +185,13 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
     },
   });
   const [dialogOpen, setDialogOpen] = useState(false);
+  const connected = state.data?.connection === 'connected';
+  const presence = useQuery({
+    queryKey: ['presence', reading.candidate.id],
+    queryFn: () => sendCommand('pin.presence', { candidate: reading.candidate }),
+    enabled: connected && !state.data?.synced,
+    staleTime: 30_000,
+  });
   const exportNow = useMutation({
     mutationFn: (greenhouseJobId: number | null) =>
       sendCommand('pin.export', { candidate: reading.candidate, job: reading.job, greenhouseJobId }),
@@ -150,6 +208,10 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
     const data = state.data;
     const item = data.item;
     const activeItem = item && item.state !== 'done' ? item : null;
+    const alreadyOnJob =
+      item?.state === 'done' && item.steps.application?.status === 'done' && item.steps.application.existing
+        ? (item.greenhouseJobName ?? 'this job')
+        : null;
     const warnings = item?.warnings.map((warning) => (
       <p key={warning} className="pgs-warning">
         {warning}
@@ -158,7 +220,7 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
     if (data.synced && !activeItem) {
       body = (
         <>
-          <SyncedBadge state={data.synced} />
+          <SyncedBadge state={data.synced} alreadyOnJob={alreadyOnJob} />
           {warnings}
         </>
       );
@@ -174,16 +236,18 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
     } else {
       body = (
         <>
-          {data.synced && <SyncedBadge state={data.synced} />}
+          {data.synced && <SyncedBadge state={data.synced} alreadyOnJob={null} />}
           {data.connection === 'needs_reconnect' && (
             <p role="alert">Greenhouse stopped accepting the credential. Reconnect it on the options page.</p>
           )}
           {activeItem && <ItemStatus item={activeItem} />}
           {!data.synced && !activeItem && (
             <div data-pgs-state="not_synced">
+              {presence.data && <InGreenhouse presence={presence.data} />}
               {data.notSyncedReason && <p className="pgs-muted">{data.notSyncedReason}</p>}
               {dialogOpen ? (
                 <ExportDialog
+                  candidate={reading.candidate}
                   busy={exportNow.isPending}
                   error={exportNow.isError ? exportNow.error.message : null}
                   onCancel={() => setDialogOpen(false)}

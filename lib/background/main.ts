@@ -27,10 +27,16 @@ import { AutomationService } from './automation';
 import { updateToolbarBadge } from './badge';
 import { ConnectionService } from './connection';
 import { itemView } from './item-view';
+import { PresenceService } from './presence';
+import { presenceHandlers } from './presence-handlers';
 import { resumeFor } from './resume-source';
+import { StageService } from './stages';
 
 const DRAIN_ALARM = 'pgs-drain';
 const SAFETY_ALARM = 'pgs-drain-safety';
+/** Keeps the presence index fresh while connected (SPEC §11: every 10 minutes). */
+const INDEX_ALARM = 'pgs-presence-index';
+const INDEX_REFRESH_MS = 10 * 60_000;
 const JOBS_TTL_MS = 5 * 60_000;
 
 /** The background's composition root: builds every service once and wires the router, alarms and queue. */
@@ -38,6 +44,12 @@ export function startBackground(): void {
   const store = new SyncStore();
   const connection = new ConnectionService({ secrets: secretStore, tokenCache: sessionTokenCache });
   let jobsCache: { at: number; jobs: GreenhouseJobView[] } | null = null;
+  const connectedApi = async () => {
+    const current = await connection.current();
+    return current && !current.needsReconnect ? connection.client.api(current.actAsUserId) : null;
+  };
+  const presence = new PresenceService({ api: connectedApi, changed: () => {} });
+  const stages = new StageService({ changed: (ids) => signalChange(ids, true) });
 
   const queue = new ExportQueue({
     store,
@@ -51,6 +63,7 @@ export function startBackground(): void {
         connection: current,
         settings: await settingsItem.getValue(),
         educationOptions: () => educationOptions(api),
+        presence: presence.runContext(api),
       };
     },
     resume: resumeFor,
@@ -62,6 +75,7 @@ export function startBackground(): void {
     },
     onCredentialRejected: (message) => connection.markNeedsReconnect(message),
     onChanged: (candidateIds, settled) => signalChange(candidateIds, settled),
+    beforeBatch: (due) => presence.beforeBatch(due),
   });
   const automation = new AutomationService({ queue, store, connection: () => connection.current() });
 
@@ -159,19 +173,31 @@ export function startBackground(): void {
     return views;
   };
 
+  const presenceCommands = presenceHandlers({ connection, store, presence, stages });
+
   const handlers: Handlers = {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
 
     'connection.status': () => connection.view(),
     'connection.connect': async (input) => {
+      const previous = (await connectionItem.getValue())?.clientId;
       const view = await connection.connect(input);
       jobsCache = null;
+      // Another Greenhouse account: what the index and stages knew belongs to the old one.
+      if (previous && previous !== input.clientId.trim()) {
+        await presence.clear();
+        await stages.clear();
+      }
+      presence.refreshIfStale();
       await queue.resumeAfterReconnect();
       void queue.drain();
       return view;
     },
     'connection.disconnect': async () => {
       jobsCache = null;
+      // No names or contact details are kept at rest, and none of Greenhouse's people once disconnected.
+      await presence.clear();
+      await stages.clear();
       return connection.disconnect();
     },
     'settings.get': () => settingsItem.getValue(),
@@ -295,21 +321,18 @@ export function startBackground(): void {
                 record.applications.at(-1)?.applicationId,
               ),
               linkedToExisting: record.linkedToExisting,
+              stage: await presenceCommands.stageOf(record),
             }
           : null,
         item: active ? itemView(active) : null,
         notSyncedReason: record || active ? null : await automation.reasonNotSynced(pinJobId, pinCandidateId),
       };
     },
-    'pin.syncedIds': async ({ pinCandidateIds }) => {
-      const records = await store.records();
-      return Object.fromEntries(
-        pinCandidateIds.flatMap((id) => {
-          const record = records[id];
-          return record ? [[id, greenhouseProfileUrl(record.greenhouseCandidateId)]] : [];
-        }),
-      );
-    },
+    'pin.rowBadges': presenceCommands['pin.rowBadges'],
+    'pin.presence': presenceCommands['pin.presence'],
+    'pin.preview': presenceCommands['pin.preview'],
+    'index.status': presenceCommands['index.status'],
+    'index.refresh': presenceCommands['index.refresh'],
     'pin.export': async ({ candidate, job, greenhouseJobId }) => {
       await requireConnection();
       let greenhouseJobName: string | null = null;
@@ -348,6 +371,13 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
+    // The first build resumes from its checkpoint; a built index gets an incremental update.
+    if (alarm.name === INDEX_ALARM) presence.refreshIfStale(INDEX_REFRESH_MS - 30_000);
+  });
+  void browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
+  // A build stopped with the worker (or the browser) goes on from its checkpoint.
+  void presence.indexer.state().then((state) => {
+    if (state.phase === 'building') presence.refreshIfStale();
   });
   // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
   browser.runtime.onStartup.addListener(() => void queue.drain());

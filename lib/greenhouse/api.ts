@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GreenhouseError } from './errors';
-import type { HarvestHttp } from './http';
+import { type HarvestHttp, nextLink } from './http';
 import {
   type Application,
   type Attachment,
@@ -112,6 +112,44 @@ export class HarvestApi {
     return this.list('/v3/candidates', 'harvest:candidates:list', 'candidate', {
       created_at: `gte|${since}`,
     });
+  }
+  /**
+   * One page of candidates for the presence index: the first (all, or `updated_at` ≥ `updatedSince`), or the `next`
+   * Link URL of the previous page, verbatim. Runs at background priority in the rate governor.
+   */
+  async candidatesPage(
+    from: { next: string } | { updatedSince: string | null },
+  ): Promise<{ rows: Listed<Candidate>[]; next: string | null }> {
+    const schema = z.array(withNeeds('candidate'));
+    const page = await this.http.request({
+      method: 'GET',
+      scope: 'harvest:candidates:list',
+      actAs: this.actAs,
+      schema,
+      priority: 'background',
+      ...('next' in from
+        ? { path: from.next }
+        : {
+            path: '/v3/candidates',
+            query: {
+              per_page: 500,
+              ...(from.updatedSince ? { updated_at: `gte|${from.updatedSince}` } : {}),
+            },
+          }),
+    });
+    return { rows: page.data, next: nextLink(page.headers.get('link')) };
+  }
+  /** Applications of up to 50 candidates at a time (the stage on synced badges; needs applications:list). */
+  async applicationsOfCandidates(candidateIds: readonly number[]): Promise<Listed<Application>[]> {
+    const out: Listed<Application>[] = [];
+    for (let i = 0; i < candidateIds.length; i += MAX_IDS) {
+      out.push(
+        ...(await this.list('/v3/applications', 'harvest:applications:list', 'application', {
+          candidate_ids: candidateIds.slice(i, i + MAX_IDS).join(','),
+        })),
+      );
+    }
+    return out;
   }
   /** The person, and the application created with them (see `readCreateCandidateAnswer`). */
   async createCandidate(

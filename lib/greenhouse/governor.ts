@@ -20,6 +20,14 @@ export interface GovernorSnapshot {
 const RESET_MARGIN_MS = 250;
 
 /**
+ * `export` requests go first. `background` ones (the presence index) run one at a time, only while no export is
+ * waiting, and leave part of each window to exports, so a build never delays an export by more than one request.
+ */
+export type Priority = 'export' | 'background';
+/** Requests of each window that background work leaves to exports: about one export's worth. */
+export const reserveFor = (limit: number | null) => (limit ? Math.min(8, Math.floor(limit / 8)) : 0);
+
+/**
  * One rate governor for every Harvest call. It plans from the last `X-RateLimit-*` values it saw: requests
  * in flight count against `Remaining` until their answers arrive, and when the window is used up it waits for
  * `Reset`. Before any header is seen it lets one request through to learn the limit. A 429 blocks everything
@@ -31,6 +39,8 @@ export class RateGovernor {
   private resetAt: number | null = null;
   private blockedUntil = 0;
   private inFlight = 0;
+  private backgroundInFlight = 0;
+  private exportsWaiting = 0;
   private waiters: (() => void)[] = [];
 
   constructor(private readonly clock: GovernorClock = realClock) {}
@@ -63,20 +73,43 @@ export class RateGovernor {
     return 0;
   }
 
-  async acquire(): Promise<() => void> {
-    for (;;) {
-      const wait = this.waitMs();
-      if (wait === 0) break;
-      if (wait < 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
-      else await this.clock.sleep(wait);
+  /** Background work waits while exports wait, while another background request is out, and for the reserve. */
+  private backgroundBlocked(): boolean {
+    if (this.exportsWaiting > 0 || this.backgroundInFlight > 0) return true;
+    // With no window end known and nothing out, nothing would ever free the reserve: go on, as for learning.
+    if (this.resetAt === null && this.inFlight === 0) return false;
+    return this.remaining !== null && this.remaining <= reserveFor(this.limit);
+  }
+
+  async acquire(priority: Priority = 'export'): Promise<() => void> {
+    if (priority === 'export') this.exportsWaiting += 1;
+    try {
+      for (;;) {
+        let wait = this.waitMs();
+        if (wait === 0 && priority === 'background' && this.backgroundBlocked()) {
+          // Until an answer or an export frees things up, or the window resets.
+          wait =
+            this.exportsWaiting > 0 || this.backgroundInFlight > 0 || this.resetAt === null
+              ? -1
+              : Math.max(1, this.resetAt + RESET_MARGIN_MS - this.clock.now());
+        }
+        if (wait === 0) break;
+        if (wait < 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+        else await this.clock.sleep(wait);
+      }
+    } finally {
+      if (priority === 'export') this.exportsWaiting -= 1;
     }
     this.inFlight += 1;
+    if (priority === 'background') this.backgroundInFlight += 1;
     if (this.remaining !== null) this.remaining -= 1;
+    this.wake();
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inFlight -= 1;
+      if (priority === 'background') this.backgroundInFlight -= 1;
       this.wake();
     };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type FieldError, GreenhouseError, MESSAGES } from './errors';
-import { type GovernorClock, RateGovernor, realClock } from './governor';
+import { type GovernorClock, type Priority, RateGovernor, realClock } from './governor';
 import { errorBodySchema } from './schemas';
 import type { TokenProvider } from './token';
 
@@ -20,6 +20,8 @@ export interface RequestSpec<S extends z.ZodType> {
   schema: S;
   /** Acting Greenhouse user (the token's `sub`); null acts as the credential's service user. */
   actAs: number | null;
+  /** `background` (the presence index) yields to exports in the rate governor. */
+  priority?: Priority;
 }
 
 export interface HarvestResponse<T> {
@@ -155,7 +157,7 @@ export class HarvestHttp {
   }
 
   private async send(url: URL, spec: RequestSpec<z.ZodType>, token: string): Promise<Response> {
-    const release = await this.governor.acquire();
+    const release = await this.governor.acquire(spec.priority);
     try {
       const response = await this.deps.fetch(url, {
         method: spec.method,

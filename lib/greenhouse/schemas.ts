@@ -46,15 +46,19 @@ export const NEEDS = {
       last_name: 'shown in "needs review"; read-back of a person without email matches on it',
       company: 'shown in "needs review"',
       title: 'shown in "needs review"',
-      email_addresses: 'shown in "needs review"',
+      email_addresses: 'shown in "needs review"; the presence index keys on them',
+      social_media_addresses: 'the presence index keys on LinkedIn profile URLs',
     },
   },
   application: {
     required: ['id'],
     read: {
       id: 'the resume is attached to it and the badge links to it',
-      job_id: 'read-back after a lost answer: the application on the chosen job',
+      job_id: 'read-back after a lost answer; "Already on <job>" for a matched person',
       prospect: 'read-back after a lost answer: the prospect application',
+      candidate_id: 'stages on synced badges, by person',
+      stage_name: 'the stage on a synced badge',
+      status: 'the status on a synced badge (Active, Rejected, Hired)',
     },
   },
   attachment: {
@@ -174,6 +178,7 @@ export const candidateSchema = z.looseObject({
   company: text,
   title: text,
   email_addresses: typedValues,
+  social_media_addresses: typedValues,
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
@@ -182,6 +187,9 @@ export const applicationSchema = z.looseObject({
   id,
   job_id: nullableInt,
   prospect: bool,
+  candidate_id: nullableInt,
+  stage_name: text,
+  status: word(APPLICATION_STATUSES),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

@@ -8,9 +8,13 @@ import {
   activitySummarySchema,
   candidateStateSchema,
   connectionViewSchema,
+  exportPreviewSchema,
   greenhouseJobViewSchema,
+  indexViewSchema,
   itemViewSchema,
   pinMappingViewSchema,
+  presenceViewSchema,
+  rowBadgeSchema,
   rulesViewSchema,
 } from './views';
 
@@ -78,6 +82,8 @@ export const commands = {
     output: pinMappingViewSchema,
   }),
   'pinMapping.reset': command({ from: PAGES, input: none, output: pinMappingViewSchema }),
+  'index.status': command({ from: PAGES, input: none, output: indexViewSchema }),
+  'index.refresh': command({ from: PAGES, input: none, output: indexViewSchema }),
   'rules.backfill': command({
     from: PAGES,
     input: z.object({ pinJobId: z.string().min(1).max(200), expected: z.number().int().min(1) }).strict(),
@@ -107,14 +113,27 @@ export const commands = {
   'pin.candidateState': command({
     from: PIN,
     input: z
-      .object({ pinCandidateId: z.string().min(1).max(200), pinJobId: z.string().min(1).max(200) })
+      .object({
+        pinCandidateId: z.string().min(1).max(200),
+        pinJobId: z.string().min(1).max(200),
+      })
       .strict(),
     output: candidateStateSchema,
   }),
-  'pin.syncedIds': command({
+  'pin.rowBadges': command({
     from: PIN,
     input: z.object({ pinCandidateIds: z.array(z.string().max(200)).max(5000) }).strict(),
-    output: z.record(z.string(), z.string()),
+    output: z.record(z.string(), rowBadgeSchema),
+  }),
+  'pin.presence': command({
+    from: PIN,
+    input: z.object({ candidate: pinCandidateSchema }).strict(),
+    output: presenceViewSchema,
+  }),
+  'pin.preview': command({
+    from: PIN,
+    input: z.object({ candidate: pinCandidateSchema, greenhouseJobId: greenhouseId.nullable() }).strict(),
+    output: exportPreviewSchema,
   }),
   'pin.export': command({
     from: PIN,

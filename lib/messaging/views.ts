@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pinMappingSchema } from '../pin/mapping/schema';
 import { pinJobSchema } from '../pin/types';
-import { reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
+import { matchReasonSchema, reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
 import { ruleSchema } from '../sync/triggers';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
@@ -55,6 +55,14 @@ export const itemViewSchema = z.object({
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
+export const presenceMatchViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  reasons: z.array(matchReasonSchema),
+  url: z.string(),
+});
+export type PresenceMatchView = z.infer<typeof presenceMatchViewSchema>;
+
 export const candidateStateSchema = z.object({
   connection: z.enum(['connected', 'not_connected', 'needs_reconnect']),
   missingPermissions: z.array(z.string()),
@@ -63,8 +71,11 @@ export const candidateStateSchema = z.object({
       greenhouseCandidateId: z.number().int(),
       url: z.string(),
       linkedToExisting: z.boolean(),
+      /** Where the application stands in Greenhouse ("Phone Screen · Active"), and when that was read. */
+      stage: z.object({ label: z.string(), readAt: z.number() }).nullable(),
     })
     .nullable(),
+
   item: itemViewSchema.nullable(),
   notSyncedReason: z.string().nullable(),
 });
@@ -96,3 +107,42 @@ export const pinMappingViewSchema = z.object({
   builtIn: z.boolean(),
 });
 export type PinMappingView = z.infer<typeof pinMappingViewSchema>;
+
+export const rowBadgeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('synced'), url: z.string(), stage: z.string().nullable() }),
+  z.object({ kind: z.literal('in_greenhouse'), url: z.string(), reasons: z.array(matchReasonSchema) }),
+]);
+export type RowBadge = z.infer<typeof rowBadgeSchema>;
+
+/** What "Export" will write, shown in the dialog before the click. */
+export const exportPreviewSchema = z.object({
+  action: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('create'),
+      name: z.string(),
+      emails: z.number().int(),
+      phones: z.number().int(),
+      employments: z.number().int(),
+      resume: z.boolean(),
+    }),
+    z.object({ kind: z.literal('link'), person: presenceMatchViewSchema, alreadyOnJob: z.boolean() }),
+    z.object({ kind: z.literal('review'), matches: z.array(presenceMatchViewSchema) }),
+    z.object({ kind: z.literal('synced'), alreadyOnJob: z.boolean() }),
+  ]),
+  linkedInReady: z.boolean(),
+});
+export type ExportPreview = z.infer<typeof exportPreviewSchema>;
+
+export const indexViewSchema = z.object({
+  phase: z.enum(['empty', 'building', 'ready']),
+  people: z.number().int(),
+  updatedAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+
+/** Who in Greenhouse a Pin candidate already is (by email or LinkedIn), for a profile that is not synced. */
+export const presenceViewSchema = z.object({
+  matches: z.array(presenceMatchViewSchema),
+  linkedInReady: z.boolean(),
+});
+export type PresenceView = z.infer<typeof presenceViewSchema>;

@@ -120,12 +120,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
   const refreshRows = async (state: PinPageState) => {
     if (state.kind !== 'pipeline') return;
-    const synced = await sendCommand('pin.syncedIds', {
+    const badges = await sendCommand('pin.rowBadges', {
       pinCandidateIds: state.rows.map((r) => r.candidateId),
     });
     if (current !== state) return;
     const started = performance.now();
-    syncRowBadges(state.rows, synced);
+    syncRowBadges(state.rows, badges);
     performance.measure('pgs:row-badges', { start: started });
   };
 

@@ -61,3 +61,7 @@ export const pinMappingItem = storage.defineItem<unknown>('local:pin-mapping', {
   fallback: null,
   version: 1,
 });
+/** The Greenhouse stage and status last read for each synced application (SPEC §11), with when it was read. */
+export const stagesItem = storage.defineItem<
+  Record<string, { stage: string | null; status: string | null; prospect: boolean; readAt: number }>
+>('local:stages', { fallback: {}, version: 1 });

@@ -5,6 +5,7 @@ import type { EducationOptions } from './mapping/education';
 import type { ExportItem, SyncRecord } from './model';
 import { applicationScopes, runApplicationStep } from './steps/application';
 import type { StepContext } from './steps/context';
+import { flagPossibleDuplicate } from './steps/duplicate';
 import { canSendEducation, runEducationsStep } from './steps/educations';
 import { employmentScopes, runEmploymentsStep } from './steps/employments';
 import { noteScopes, runNoteStep } from './steps/note';
@@ -22,6 +23,9 @@ export interface EngineDeps {
   resume: (item: ExportItem) => Promise<{ filename: string; bytes: Uint8Array }>;
   /** Greenhouse's school, degree and discipline options (cached by the caller), when the scopes allow. */
   educationOptions?: () => Promise<EducationOptions>;
+  /** The presence matcher's answer for this item (index and live lookups); absent: live email lookups only. */
+  findMatches?: StepContext['findMatches'];
+  created?: StepContext['created'];
   now: () => number;
 }
 
@@ -89,6 +93,8 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
     now: deps.now,
     resume,
     educationOptions,
+    ...(deps.findMatches ? { findMatches: deps.findMatches } : {}),
+    ...(deps.created ? { created: deps.created } : {}),
   };
 
   const person = await runPersonStep(ctx);
@@ -96,7 +102,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
     item.state = 'needs_review';
     return item;
   }
-  const applicationId = await runApplicationStep(ctx, person.id);
+  const applicationId = await runApplicationStep(ctx, person);
   const work: Promise<void>[] = [
     runResumeStep(ctx, applicationId),
     runNoteStep(ctx, person.id, applicationId),
@@ -104,6 +110,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   if (person.created) {
     work.push(runEmploymentsStep(ctx, person.id));
     if (educationOptions) work.push(runEducationsStep(ctx, person.id));
+    work.push(flagPossibleDuplicate(ctx, person.id));
   }
   const outcomes = await Promise.allSettled(work);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');

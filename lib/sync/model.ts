@@ -18,6 +18,8 @@ export const exportReasonSchema = z.discriminatedUnion('kind', [
 ]);
 export type ExportReason = z.infer<typeof exportReasonSchema>;
 
+export const matchReasonSchema = z.enum(['email', 'LinkedIn']);
+
 /**
  * The journal of one Greenhouse write (lib/sync/steps/write.ts): `pending` is written before the request is sent,
  * so a later run knows it must read back before sending again; `done` with `id: null` means Greenhouse committed it
@@ -25,7 +27,12 @@ export type ExportReason = z.infer<typeof exportReasonSchema>;
  */
 const todo = z.object({ status: z.literal('todo') });
 const pending = z.object({ status: z.literal('pending'), since: z.string() });
-const done = z.object({ status: z.literal('done'), id: z.number().int().nullable() });
+const done = z.object({
+  status: z.literal('done'),
+  id: z.number().int().nullable(),
+  /** The record already existed in Greenhouse (an application on the chosen job): nothing was written. */
+  existing: z.boolean().optional(),
+});
 const warning = z.object({ status: z.literal('warning'), message: z.string() });
 const skipped = z.object({ status: z.literal('skipped'), reason: z.string() });
 export const writeStateSchema = z.discriminatedUnion('status', [todo, pending, done, warning, skipped]);
@@ -38,7 +45,14 @@ export const personStateSchema = z.discriminatedUnion('status', [
 export type PersonState = z.infer<typeof personStateSchema>;
 
 export const stepsSchema = z.object({
-  lookup: z.object({ status: z.literal('done'), matchIds: z.array(z.number().int()) }).optional(),
+  lookup: z
+    .object({
+      status: z.literal('done'),
+      matchIds: z.array(z.number().int()),
+      /** How each match was found, in matchIds' order. */
+      reasons: z.array(z.array(matchReasonSchema)).optional(),
+    })
+    .optional(),
   person: personStateSchema.optional(),
   application: writeStateSchema.optional(),
   educations: z.array(writeStateSchema).optional(),
@@ -54,6 +68,8 @@ export const reviewMatchSchema = z.object({
   emails: z.array(z.string()),
   company: z.string().nullable(),
   title: z.string().nullable(),
+  /** Why this person matched; items written before the presence index matched by email only. */
+  reasons: z.array(matchReasonSchema).default(['email']),
 });
 export type ReviewMatch = z.infer<typeof reviewMatchSchema>;
 
@@ -92,6 +108,8 @@ export const exportItemSchema = z.object({
    * this once, such writes are sent again. Cleared after the run.
    */
   confirmResend: z.boolean().optional(),
+  /** The re-read by email after creating the person ran (steps/duplicate.ts). */
+  duplicateChecked: z.boolean().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
   finishedAt: z.number().nullable(),

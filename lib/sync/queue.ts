@@ -22,6 +22,11 @@ export interface RunContext {
   connection: Connection;
   settings: Settings;
   educationOptions?: EngineDeps['educationOptions'];
+  /** Who a candidate already is in Greenhouse (presence index and live lookups); absent: live email lookups. */
+  presence?: {
+    match: (candidate: PinCandidate) => ReturnType<NonNullable<EngineDeps['findMatches']>>;
+    created: (candidate: PinCandidate) => void;
+  };
 }
 
 export interface QueueDeps {
@@ -37,6 +42,8 @@ export interface QueueDeps {
   onCredentialRejected: (message: string) => Promise<void>;
   /** `settled` is true when an item reached a state a recruiter waits for (synced, failed, needs review). */
   onChanged?: (candidateIds: string[], settled: boolean) => void;
+  /** Called once before a drain runs these due items (the presence index refreshes before a bulk batch). */
+  beforeBatch?: (due: ExportItem[]) => Promise<void>;
   concurrency?: number;
 }
 
@@ -181,6 +188,13 @@ export class ExportQueue {
   private async drainOnce(): Promise<void> {
     const concurrency = this.deps.concurrency ?? 4;
     const running = new Map<string, Promise<void>>();
+    if (this.deps.beforeBatch) {
+      const now = this.deps.now();
+      const due = (await this.deps.store.items()).filter(
+        (i) => i.state === 'queued' && i.nextAttemptAt !== null && i.nextAttemptAt <= now,
+      );
+      if (due.length) await this.deps.beforeBatch(due).catch(() => {});
+    }
     for (;;) {
       const items = await this.deps.store.items();
       const busy = new Set(items.filter((i) => i.state === 'running').map((i) => i.pinCandidateId));
@@ -223,8 +237,15 @@ export class ExportQueue {
     await this.save(item);
     const record = await store.record(item.pinCandidateId);
     try {
+      const { presence, ...engineContext } = context;
       const result = await runExport(item, {
-        ...context,
+        ...engineContext,
+        ...(presence
+          ? {
+              findMatches: () => presence.match(item.candidate),
+              created: () => presence.created(item.candidate),
+            }
+          : {}),
         record,
         journal: (updated) => this.save(updated),
         resume: this.deps.resume,

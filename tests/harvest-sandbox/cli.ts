@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EndpointScope } from './drift';
+import { seedGeneratedPeople } from './generate';
 import { HarvestSandbox } from './sandbox';
 import { serveSandbox } from './server';
 import type { SandboxConfig } from './types';
 
 const USAGE = `Usage: npm run harvest-sandbox -- [--port N] [--host H] [--config FILE]
   [--drift [all | "METHOD /v3/path,/v3/path"]] [--unreadable [all | endpoints]]
-  [--employment-start-date required|optional]`;
+  [--employment-start-date required|optional] [--people N]`;
 
 // `--drift` and `--unreadable` may stand alone (meaning everywhere): give them a value parseArgs accepts.
 const MODE_FLAGS = new Set(['--drift', '--unreadable']);
@@ -32,6 +33,7 @@ function parse() {
       drift: { type: 'string' },
       unreadable: { type: 'string' },
       'employment-start-date': { type: 'string' },
+      people: { type: 'string' },
     },
   });
 }
@@ -76,6 +78,13 @@ if (startDate !== undefined) {
 }
 
 const sandbox = new HarvestSandbox(config);
+if (values.people !== undefined) {
+  const people = Number(values.people);
+  if (!Number.isInteger(people) || people < 0 || people > 1_000_000)
+    fail(`--people must be 0 to 1000000, got "${values.people}"`);
+  seedGeneratedPeople(sandbox, people);
+  console.log(`Seeded ${people} generated Greenhouse people`);
+}
 const { url } = await serveSandbox(sandbox, port, values.host);
 const credential = [...sandbox.credentials.values()][0];
 console.log(`Harvest sandbox listening on ${url}`);

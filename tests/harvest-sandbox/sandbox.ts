@@ -45,7 +45,10 @@ export interface ApplicationRecord {
   prospect: boolean;
   prospective_job_ids: number[];
   source_id: number | null;
-  status: 'in_process';
+  status: 'in_process' | 'rejected' | 'hired' | 'converted';
+  stage_id: number | null;
+  stage_name: string | null;
+  rejected_at: string | null;
 }
 export interface AttachmentRecord {
   id: number;
@@ -220,6 +223,28 @@ export class HarvestSandbox {
     this.candidates.push(record);
     return record;
   }
+  /**
+   * Moves an application as a recruiter would in Greenhouse: to another stage, or rejected or hired. Returns the
+   * application, or throws when there is none with that id.
+   */
+  moveApplication(
+    id: number,
+    to: { stage?: string; status?: ApplicationRecord['status'] },
+  ): ApplicationRecord {
+    const application = this.applications.find((a) => a.id === id);
+    if (!application) throw new Error(`No application ${id}`);
+    if (to.stage !== undefined) {
+      application.stage_name = to.stage;
+      application.stage_id = 1 + (hashText(to.stage) % 1000);
+    }
+    if (to.status !== undefined) {
+      application.status = to.status;
+      application.rejected_at = to.status === 'rejected' ? this.iso() : null;
+    }
+    application.updated_at = this.iso();
+    return application;
+  }
+
   /** Writes Greenhouse accepted (scope probes and refused writes left out). */
   writes(): RecordedRequest[] {
     return this.requests.filter(
@@ -551,15 +576,19 @@ export class HarvestSandbox {
     }
     const ids = params.get('ids')?.split(',').map(Number);
     const createdAt = params.get('created_at');
+    const updatedAt = params.get('updated_at');
     const predicate = filter?.(params);
-    const selected = rows
-      .filter((row) => !ids || ids.includes(row.id))
-      .filter(
-        (row) =>
-          !createdAt || matchesDateFilter((row as unknown as { created_at: string }).created_at, createdAt),
-      )
-      .filter((row) => !predicate || predicate(row))
-      .sort((a, b) => b.id - a.id);
+    // Records are appended with growing ids, so newest-first is the reverse order (no sort of 200,000 rows).
+    const ascending = rows.every((row, i) => i === 0 || rows[i - 1]!.id < row.id);
+    const ordered = ascending ? rows.slice().reverse() : rows.slice().sort((a, b) => b.id - a.id);
+    const dated = (row: T) => row as unknown as { created_at: string; updated_at: string };
+    const selected = ordered.filter(
+      (row) =>
+        (!ids || ids.includes(row.id)) &&
+        (!createdAt || matchesDateFilter(dated(row).created_at, createdAt)) &&
+        (!updatedAt || matchesDateFilter(dated(row).updated_at, updatedAt)) &&
+        (!predicate || predicate(row)),
+    );
     const slice = selected.slice(offset, offset + perPage);
     const headers: Record<string, string> = {};
     if (offset + perPage < selected.length) {
@@ -734,12 +763,12 @@ export class HarvestSandbox {
       recruiter_id: null,
       referrer_id: null,
       source_id: a.source_id,
-      stage_id: a.prospect ? null : 1,
-      stage_name: a.prospect ? null : 'Application Review',
+      stage_id: a.stage_id,
+      stage_name: a.stage_name,
       status: a.status,
       needs_decision: false,
       prospect: a.prospect,
-      rejected_at: null,
+      rejected_at: a.rejected_at,
       last_activity_at: a.updated_at,
       location_address: null,
       answers: [],
@@ -766,6 +795,9 @@ export class HarvestSandbox {
       prospective_job_ids: body.job_ids ?? [],
       source_id: body.source_id ?? null,
       status: 'in_process',
+      stage_id: body.prospect ? null : 1,
+      stage_name: body.prospect ? null : 'Application Review',
+      rejected_at: null,
     };
     this.applications.push(app);
     return app;
@@ -1129,6 +1161,12 @@ export class HarvestSandbox {
         (!email || u.primary_email.toLowerCase() === email) && (showService || u.id !== SERVICE_USER_ID);
     });
   }
+}
+
+function hashText(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) >>> 0;
+  return h;
 }
 
 function isObject(value: unknown): value is Json {

@@ -36,8 +36,32 @@ export function applicationSpec(ctx: StepContext, personId: number): WriteSpec {
   };
 }
 
+/**
+ * A person this export did not create may already be on the chosen job (another recruiter added them, or a
+ * teammate's browser ran the same rule a moment earlier): then no second application is made, and the sync record
+ * points at theirs. Needs harvest:applications:list; without it the application is created as before.
+ */
+async function existingApplication(ctx: StepContext, personId: number): Promise<number | null> {
+  const jobId = ctx.item.greenhouseJobId;
+  if (jobId === null || !ctx.granted('harvest:applications:list')) return null;
+  const applications = await ctx.api.applicationsOfCandidate(personId);
+  return applications.find((a) => a.job_id === jobId && a.prospect !== true)?.id ?? null;
+}
+
 /** Returns the application id, or null when Greenhouse made it but its answer could not be read. */
-export async function runApplicationStep(ctx: StepContext, personId: number): Promise<number | null> {
-  const state = await runWrite(ctx, applicationSpec(ctx, personId), applicationSlot(ctx));
+export async function runApplicationStep(
+  ctx: StepContext,
+  person: { id: number; created: boolean },
+): Promise<number | null> {
+  const steps = ctx.item.steps;
+  if (!person.created && (steps.application === undefined || steps.application.status === 'todo')) {
+    const existing = await existingApplication(ctx, person.id);
+    if (existing !== null) {
+      steps.application = { status: 'done', id: existing, existing: true };
+      await ctx.save();
+      return existing;
+    }
+  }
+  const state = await runWrite(ctx, applicationSpec(ctx, person.id), applicationSlot(ctx));
   return state.status === 'done' ? state.id : null;
 }

@@ -2,6 +2,7 @@ import type { HarvestApi } from '../../greenhouse/api';
 import type { Connection, Settings } from '../../storage/connection';
 import type { EducationOptions } from '../mapping/education';
 import type { ExportItem, SyncRecord } from '../model';
+import type { MatchResult } from '../presence/matcher';
 
 /** What every step of one export run gets: the item (its journal), Greenhouse, and the run's helpers. */
 export interface StepContext {
@@ -21,6 +22,10 @@ export interface StepContext {
   resume: Promise<{ filename: string; bytes: Uint8Array }> | null;
   /** Greenhouse's school, degree and discipline options, when education can be sent. */
   educationOptions: Promise<EducationOptions> | null;
+  /** Who in Greenhouse this candidate already is (index and live lookups); absent: live email lookups only. */
+  findMatches?: () => Promise<MatchResult>;
+  /** After this export created a person: cached lookups of their emails are stale. */
+  created?: () => void;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

@@ -11,6 +11,21 @@ export async function runNoteStep(ctx: StepContext, personId: number, applicatio
   const { item, api, connection } = ctx;
   const steps = item.steps;
   const body = syncNote(item.profileUrl, item.reason);
+  const state = steps.note;
+  if (
+    (state === undefined || state.status === 'todo') &&
+    steps.application?.status === 'done' &&
+    steps.application.existing &&
+    ctx.granted('harvest:notes:list')
+  ) {
+    // Already on the job (a teammate's browser ran the same rule): their note from this Pin profile is enough.
+    const source = `Sourced from Pin: ${item.profileUrl}`;
+    const notes = await api.notesOfCandidate(personId);
+    if (notes.some((n) => (n.body ?? '').includes(source))) {
+      steps.note = { status: 'skipped', reason: 'Greenhouse already has the note from this Pin profile' };
+      return;
+    }
+  }
   await runWrite(
     ctx,
     {

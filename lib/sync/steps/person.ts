@@ -15,7 +15,8 @@ export function personScopes(ctx: Pick<StepContext, 'item' | 'record'>): string[
   const { item, record } = ctx;
   if (record) return [];
   const scopes: string[] = [];
-  if (item.choice === null && item.candidate.emails.length > 0) scopes.push('harvest:candidates:list');
+  if (item.choice === null && (item.candidate.emails.length > 0 || item.candidate.linkedinUrl))
+    scopes.push('harvest:candidates:list');
   if (typeof item.choice !== 'number') scopes.push('harvest:candidates:create');
   return scopes;
 }
@@ -27,7 +28,17 @@ function reviewMatch(c: Candidate & { id: number }): ReviewMatch {
     emails: (c.email_addresses ?? []).map((e) => e.value),
     company: c.company ?? null,
     title: c.title ?? null,
+    reasons: ['email'],
   };
+}
+
+/** Live email lookups only: without the presence index (unit tests of the engine alone). */
+async function emailMatches(ctx: StepContext): Promise<ReviewMatch[]> {
+  const emails = [...new Set(ctx.item.candidate.emails.map((e) => e.address.trim()).filter(Boolean))];
+  const results = await Promise.all(emails.map((email) => ctx.api.findCandidatesByEmail(email)));
+  const byId = new Map<number, Candidate & { id: number }>();
+  for (const c of results.flat()) byId.set(c.id, c);
+  return [...byId.values()].map(reviewMatch);
 }
 
 /** After a create whose answer was lost or unreadable: the person, if Greenhouse made them (email, else name and time). */
@@ -61,12 +72,13 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
     if (typeof item.choice === 'number') return link(item.choice);
     if (item.choice !== 'new') {
       if (!steps.lookup) {
-        const emails = [...new Set(item.candidate.emails.map((e) => e.address.trim()).filter(Boolean))];
-        const results = await Promise.all(emails.map((email) => api.findCandidatesByEmail(email)));
-        const byId = new Map<number, Candidate & { id: number }>();
-        for (const c of results.flat()) byId.set(c.id, c);
-        steps.lookup = { status: 'done', matchIds: [...byId.keys()] };
-        item.review = byId.size > 1 ? [...byId.values()].map(reviewMatch) : null;
+        const matches = ctx.findMatches ? (await ctx.findMatches()).matches : await emailMatches(ctx);
+        steps.lookup = {
+          status: 'done',
+          matchIds: matches.map((m) => m.id),
+          reasons: matches.map((m) => m.reasons),
+        };
+        item.review = matches.length > 1 ? matches : null;
         await ctx.save();
       }
       if (steps.lookup.matchIds.length > 1) return 'needs_review';
@@ -94,6 +106,7 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
       readBackPerson(ctx, steps.person?.status === 'pending' ? steps.person.since : iso(ctx.now())),
     send: async () => {
       const answer = await api.createCandidate(candidateBody(item.candidate, item.greenhouseJobId));
+      ctx.created?.();
       application = answer.application;
       return answer.person;
     },

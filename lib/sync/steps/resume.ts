@@ -21,6 +21,13 @@ export async function runResumeStep(ctx: StepContext, applicationId: number | nu
     return;
   }
   if (steps.resume && steps.resume.status !== 'todo' && steps.resume.status !== 'pending') return;
+  if (steps.application?.status === 'done' && steps.application.existing) {
+    steps.resume = {
+      status: 'skipped',
+      reason: 'Already on this job in Greenhouse: the application’s files were left as they are',
+    };
+    return;
+  }
   if (applicationId === null) {
     const message =
       'Resume not uploaded: Greenhouse made the application but its answer was unreadable, so the resume has nothing to attach to. Upload it in Greenhouse by hand.';

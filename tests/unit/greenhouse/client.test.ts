@@ -309,3 +309,56 @@ describe('Harvest client against the sandbox', () => {
     expect(sandbox.requests.some((r) => r.host === 'evil.example')).toBe(false);
   });
 });
+
+describe('the rate governor gives exports priority over background work', () => {
+  it('never lets the index delay an export by more than one request, and leaves exports a reserve', async () => {
+    const { RateGovernor, reserveFor } = await import('../../../lib/greenhouse/governor');
+    const now = 0;
+    const sleeps: number[] = [];
+    // A clock that stands still: a sleep never ends by itself, so a waiting request stays waiting.
+    const governor = new RateGovernor({
+      now: () => now,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return new Promise(() => {});
+      },
+    });
+    const headers = (remaining: number) =>
+      new Headers({
+        'x-ratelimit-limit': '40',
+        'x-ratelimit-remaining': String(remaining),
+        'x-ratelimit-reset': '30',
+      });
+    const first = await governor.acquire('export');
+    governor.observe(headers(39), 200);
+    first();
+    // One background request is out; a second background request waits for it, an export does not.
+    const background = await governor.acquire('background');
+    let secondStarted = false;
+    const second = governor.acquire('background').then((release) => {
+      secondStarted = true;
+      return release;
+    });
+    const exportRelease = await governor.acquire('export');
+    await Promise.resolve();
+    expect(secondStarted).toBe(false);
+    exportRelease();
+    background();
+    (await second)();
+    expect(secondStarted).toBe(true);
+    // With the window nearly used, background work stops at the reserve and exports still go.
+    governor.observe(headers(reserveFor(40)), 200);
+    const waiting = governor.acquire('background');
+    let backgroundGot = false;
+    void waiting.then(() => {
+      backgroundGot = true;
+    });
+    await Promise.resolve();
+    const stillFree = await governor.acquire('export');
+    stillFree();
+    expect(backgroundGot).toBe(false);
+    expect(reserveFor(40)).toBe(5);
+    // It waits for the window to reset, not for an answer.
+    expect(sleeps.at(-1)).toBeGreaterThan(29_000);
+  });
+});

@@ -1,5 +1,7 @@
+import { PresenceService } from '../../../lib/background/presence';
 import { profileUrl } from '../../../lib/pin/routes';
 import type { Connection } from '../../../lib/storage/connection';
+import { PresenceDatabase } from '../../../lib/storage/presence-db';
 import type { EducationOptions } from '../../../lib/sync/mapping/education';
 import type { ExportItem } from '../../../lib/sync/model';
 import { ExportQueue, type ExportRequest, type QueueDeps } from '../../../lib/sync/queue';
@@ -56,13 +58,31 @@ export class DyingStore extends SyncStore {
   }
 }
 
-export function harness(options: { scopes?: string[]; store?: SyncStore; sandbox?: SandboxConfig } = {}) {
+let presenceDbs = 0;
+
+export function harness(
+  options: {
+    scopes?: string[];
+    store?: SyncStore;
+    sandbox?: SandboxConfig;
+    /** Match with the presence index and live lookups, as the background does (else live email lookups only). */
+    presence?: boolean;
+  } = {},
+) {
   const { sandbox, client } = setup(options.sandbox);
+  const presence = options.presence
+    ? new PresenceService({
+        api: async () => client.api(ADMIN_USER_ID),
+        changed: () => {},
+        db: new PresenceDatabase(`harness-presence-${++presenceDbs}`),
+      })
+    : null;
   const store = options.store ?? new SyncStore();
   const events = { wakes: [] as number[], rejected: [] as string[] };
   let optionsCache: Promise<EducationOptions> | null = null;
   const deps: QueueDeps = {
     store,
+    ...(presence ? { beforeBatch: (due: ExportItem[]) => presence.beforeBatch(due) } : {}),
     now: Date.now,
     random: () => 0.5,
     prepare: async () => {
@@ -79,6 +99,7 @@ export function harness(options: { scopes?: string[]; store?: SyncStore; sandbox
         connection: connection(options.scopes),
         settings: { noteVisibility: 'private' },
         educationOptions,
+        ...(presence ? { presence: presence.runContext(api) } : {}),
       };
     },
     resume: async (item) => ({
@@ -105,5 +126,5 @@ export function harness(options: { scopes?: string[]; store?: SyncStore; sandbox
     notes: sandbox.notes.length,
     employments: sandbox.employments.length,
   });
-  return { sandbox, client, store, queue, deps, events, drainAll, tally };
+  return { sandbox, client, store, queue, deps, events, drainAll, tally, presence };
 }

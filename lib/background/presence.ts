@@ -1,0 +1,110 @@
+import type { HarvestApi } from '../greenhouse/api';
+import type { PinCandidate } from '../pin/types';
+import { pinCandidatesItem } from '../storage/items';
+import { PresenceDatabase } from '../storage/presence-db';
+import type { ExportItem } from '../sync/model';
+import { type IndexMatch, PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
+import { LOOKUP_TTL_MS, PresenceMatcher } from '../sync/presence/matcher';
+import type { RunContext } from '../sync/queue';
+
+/** How the options page shows the index. */
+export interface IndexView {
+  phase: 'empty' | 'building' | 'ready';
+  people: number;
+  updatedAt: number | null;
+  lastError: string | null;
+}
+
+/**
+ * Knowing who is already in Greenhouse (SPEC §11): the presence index and the matcher, wired for the background.
+ * Bulk batches refresh the index once and then match by it alone; single exports also look emails up live (a lookup
+ * prefetched when the profile opened).
+ */
+export class PresenceService {
+  readonly indexer: PresenceIndexer;
+  readonly matcher: PresenceMatcher;
+  /** Until then, exports of the current batch match by the just-refreshed index alone. */
+  private indexOnlyUntil = 0;
+
+  constructor(
+    private readonly deps: {
+      api: () => Promise<HarvestApi | null>;
+      /** The index changed (progress, done, cleared): the options page refreshes. */
+      changed: () => void;
+      db?: PresenceDatabase;
+      now?: () => number;
+    },
+  ) {
+    this.indexer = new PresenceIndexer({
+      db: deps.db ?? new PresenceDatabase(),
+      api: deps.api,
+      now: deps.now,
+      onProgress: () => deps.changed(),
+    });
+    this.matcher = new PresenceMatcher({ indexer: this.indexer, now: deps.now });
+  }
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  async view(): Promise<IndexView> {
+    const state = await this.indexer.state();
+    return {
+      phase: state.phase,
+      people: state.people,
+      updatedAt: state.updatedAt,
+      lastError: state.lastError,
+    };
+  }
+
+  /** Builds, resumes or updates the index unless it is fresh; never throws. */
+  refreshIfStale(maxAgeMs = STALE_AFTER_MS): void {
+    void this.indexer.refreshIfStale(maxAgeMs).catch(() => {});
+  }
+
+  refreshNow(): Promise<IndexView> {
+    return this.indexer
+      .refresh()
+      .catch(() => {})
+      .then(() => this.view());
+  }
+
+  /** Before a bulk batch (two or more due exports): one incremental update, then match by the index alone. */
+  async beforeBatch(due: ExportItem[]): Promise<void> {
+    if (due.length < 2 || (await this.indexer.state()).phase !== 'ready') return;
+    await this.indexer.refresh();
+    this.indexOnlyUntil = this.now() + LOOKUP_TTL_MS;
+  }
+
+  /** What the queue's runs use to match candidates. */
+  runContext(api: HarvestApi): NonNullable<RunContext['presence']> {
+    return {
+      match: (candidate) =>
+        this.matcher.match(api, candidate, { indexOnly: this.now() < this.indexOnlyUntil }),
+      created: (candidate) => this.matcher.forget(candidate),
+    };
+  }
+
+  /** Pipeline rows: people in Greenhouse by the index alone (no request per row), from profiles seen on Pin. */
+  async rowsInGreenhouse(pinCandidateIds: readonly string[]): Promise<Record<string, IndexMatch>> {
+    if ((await this.indexer.state()).phase !== 'ready') return {};
+    const snapshots = await pinCandidatesItem.getValue();
+    const out: Record<string, IndexMatch> = {};
+    await Promise.all(
+      pinCandidateIds.map(async (id) => {
+        const profile: PinCandidate | undefined = snapshots[id];
+        if (!profile) return;
+        const [first] = await this.indexer.lookup(profile);
+        if (first) out[id] = first;
+      }),
+    );
+    return out;
+  }
+
+  async clear(): Promise<void> {
+    this.indexOnlyUntil = 0;
+    await this.indexer.clear();
+    this.deps.changed();
+  }
+}

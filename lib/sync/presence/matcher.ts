@@ -1,0 +1,110 @@
+import type { HarvestApi, Listed } from '../../greenhouse/api';
+import type { Candidate } from '../../greenhouse/schemas';
+import type { PinCandidate } from '../../pin/types';
+import type { ReviewMatch } from '../model';
+import type { IndexMatch, MatchReason, PresenceIndexer } from './indexer';
+import { normalizeEmail } from './keys';
+
+/** A live email lookup is reused for this long: a profile's lookup is prefetched when it opens. */
+export const LOOKUP_TTL_MS = 60_000;
+
+export interface MatchResult {
+  matches: ReviewMatch[];
+  /** False while the index is not built: only emails were compared (the dialog says LinkedIn comes later). */
+  linkedInReady: boolean;
+}
+
+function display(c: Listed<Candidate>, reasons: MatchReason[]): ReviewMatch {
+  return {
+    id: c.id,
+    name: [c.first_name, c.last_name].filter(Boolean).join(' ') || `Candidate ${c.id}`,
+    emails: (c.email_addresses ?? []).map((e) => e.value),
+    company: c.company ?? null,
+    title: c.title ?? null,
+    reasons,
+  };
+}
+
+/**
+ * Who in Greenhouse a Pin candidate already is (SPEC §5 rule 1): any email (live lookup, exact and
+ * case-insensitive) or the LinkedIn slug (the presence index) matching. Index-only matches are confirmed with one
+ * `?ids=` read, which also drops people Greenhouse no longer has from the index.
+ */
+export class PresenceMatcher {
+  private readonly lookups = new Map<string, { at: number; rows: Promise<Listed<Candidate>[]> }>();
+
+  constructor(private readonly deps: { indexer: PresenceIndexer | null; now?: () => number }) {}
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** People with this email, from a lookup of the last 60 s when there is one. */
+  private byEmail(api: HarvestApi, email: string): Promise<Listed<Candidate>[]> {
+    const cached = this.lookups.get(email);
+    if (cached && this.now() - cached.at < LOOKUP_TTL_MS) return cached.rows;
+    const rows = api.findCandidatesByEmail(email);
+    this.lookups.set(email, { at: this.now(), rows });
+    rows.catch(() => this.lookups.delete(email));
+    if (this.lookups.size > 500) this.lookups.delete(this.lookups.keys().next().value!);
+    return rows;
+  }
+
+  /** Starts the live lookups of a profile that just opened, so that Export needs no lookup round trip. */
+  prefetch(api: HarvestApi, candidate: Pick<PinCandidate, 'emails'>): void {
+    for (const email of emailsOf(candidate)) this.byEmail(api, email).catch(() => {});
+  }
+
+  /** Forgets cached lookups of these emails (after this browser created someone with them). */
+  forget(candidate: Pick<PinCandidate, 'emails'>): void {
+    for (const email of emailsOf(candidate)) this.lookups.delete(email);
+  }
+
+  /**
+   * Matches by the index and, unless `indexOnly` (a bulk batch that has just refreshed the index), by live email
+   * lookups too.
+   */
+  async match(
+    api: HarvestApi,
+    candidate: PinCandidate,
+    options: { indexOnly?: boolean } = {},
+  ): Promise<MatchResult> {
+    const indexer = this.deps.indexer;
+    const ready = indexer ? (await indexer.state()).phase === 'ready' : false;
+    const [indexed, live] = await Promise.all([
+      indexer && ready ? indexer.lookup(candidate) : Promise.resolve<IndexMatch[]>([]),
+      options.indexOnly && ready
+        ? Promise.resolve<Listed<Candidate>[]>([])
+        : Promise.all(emailsOf(candidate).map((email) => this.byEmail(api, email))).then((r) => r.flat()),
+    ]);
+    const reasons = new Map<number, Set<MatchReason>>();
+    const add = (id: number, reason: MatchReason) => {
+      if (!reasons.has(id)) reasons.set(id, new Set());
+      reasons.get(id)!.add(reason);
+    };
+    const rows = new Map<number, Listed<Candidate>>();
+    for (const row of live) {
+      rows.set(row.id, row);
+      add(row.id, 'email');
+    }
+    for (const match of indexed) for (const reason of match.reasons) add(match.id, reason);
+    const unseen = [...reasons.keys()].filter((id) => !rows.has(id));
+    if (unseen.length) {
+      for (const row of await api.getCandidates(unseen)) rows.set(row.id, row);
+      const gone = unseen.filter((id) => !rows.has(id));
+      if (gone.length) {
+        await indexer?.drop(gone);
+        for (const id of gone) reasons.delete(id);
+      }
+    }
+    const order = (r: Set<MatchReason>) => (r.has('email') ? 0 : 1);
+    const matches = [...reasons]
+      .sort(([a, ra], [b, rb]) => order(ra) - order(rb) || a - b)
+      .map(([id, why]) => display(rows.get(id)!, [...why].sort()));
+    return { matches, linkedInReady: ready };
+  }
+}
+
+function emailsOf(candidate: Pick<PinCandidate, 'emails'>): string[] {
+  return [...new Set(candidate.emails.flatMap((e) => normalizeEmail(e.address) ?? []))];
+}
