@@ -17,8 +17,8 @@ export function IndexSection({ connected }: { connected: boolean }) {
   const status = useQuery({
     queryKey: indexKey,
     queryFn: () => sendCommand('index.status', {}),
-    // While the first build runs, its progress shows as it goes.
-    refetchInterval: (query) => (query.state.data?.phase === 'building' ? 1000 : connected ? 15_000 : false),
+    // While the first build runs (or is about to), its progress shows as it goes.
+    refetchInterval: (query) => (!connected ? false : query.state.data?.phase === 'ready' ? 15_000 : 1000),
   });
   const refresh = useMutation({
     mutationFn: () => sendCommand('index.refresh', {}),

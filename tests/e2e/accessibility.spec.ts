@@ -29,7 +29,7 @@ test('the options page has no serious or critical axe violations, connected or n
   openOptions,
 }) => {
   const first = await openOptions();
-  await expect(first.getByRole('region', { name: 'Greenhouse' }).getByRole('status')).toHaveText(
+  await expect(first.getByRole('region', { name: 'Greenhouse', exact: true }).getByRole('status')).toHaveText(
     /Not connected/,
   );
   expect(await seriousViolations(first)).toEqual([]);

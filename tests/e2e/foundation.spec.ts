@@ -5,7 +5,7 @@ import { routeOriginToHandler } from './support/routing';
 test('the options page opens and shows the not-connected first screen', async ({ openOptions }) => {
   const page = await openOptions();
   await expect(page.getByRole('heading', { level: 1, name: 'Pin Greenhouse Sync' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Greenhouse' }).getByRole('status')).toHaveText(
+  await expect(page.getByRole('region', { name: 'Greenhouse', exact: true }).getByRole('status')).toHaveText(
     /Not connected/,
   );
   await expect(page.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);

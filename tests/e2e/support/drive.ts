@@ -28,7 +28,7 @@ export async function openOptionsPage(context: BrowserContext): Promise<Page> {
 
 /** Fills the demo credential on an options page and waits for the connected state. */
 export async function connectDemoCredential(page: Page): Promise<void> {
-  const gh = page.getByRole('region', { name: 'Greenhouse' });
+  const gh = page.getByRole('region', { name: 'Greenhouse', exact: true });
   await gh.getByLabel('Client ID').fill(DEMO_CREDENTIAL.clientId);
   await gh.getByLabel('Client Secret').fill(DEMO_CREDENTIAL.clientSecret);
   await gh.getByLabel('Act as user ID').fill(String(ADMIN_USER_ID));

@@ -6,7 +6,7 @@ export class OptionsPage {
   constructor(readonly page: Page) {}
 
   section(name: string): Locator {
-    return this.page.getByRole('region', { name });
+    return this.page.getByRole('region', { name, exact: true });
   }
 
   async connect(options: { clientId?: string; clientSecret?: string; actAs?: string } = {}): Promise<void> {
