@@ -8,6 +8,7 @@ import { trusted } from './trusted';
 
 interface Props {
   candidate: PinCandidate;
+  pinJobId: string;
   onExport: (greenhouseJobId: number | null) => void;
   onCancel: () => void;
   busy: boolean;
@@ -53,7 +54,7 @@ function Preview({ preview, jobName }: { preview: ExportPreview; jobName: string
   );
 }
 
-export function ExportDialog({ candidate, onExport, onCancel, busy, error }: Props) {
+export function ExportDialog({ candidate, pinJobId, onExport, onCancel, busy, error }: Props) {
   const jobs = useQuery({
     queryKey: ['greenhouse-jobs'],
     queryFn: () => sendCommand('greenhouse.jobs', {}),
@@ -64,7 +65,7 @@ export function ExportDialog({ candidate, onExport, onCancel, busy, error }: Pro
   const greenhouseJobId = choice ? Number(choice) : null;
   const preview = useQuery({
     queryKey: ['preview', candidate.id, greenhouseJobId],
-    queryFn: () => sendCommand('pin.preview', { candidate, greenhouseJobId }),
+    queryFn: () => sendCommand('pin.preview', { candidate, pinJobId, greenhouseJobId }),
     staleTime: 30_000,
   });
   const jobName = jobs.data?.find((j) => j.id === greenhouseJobId)?.name ?? null;

@@ -189,7 +189,8 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
   const presence = useQuery({
     queryKey: ['presence', reading.candidate.id],
     queryFn: () => sendCommand('pin.presence', { candidate: reading.candidate }),
-    enabled: connected && !state.data?.synced,
+    // Not while an export runs: it would look up again what the export is about to change.
+    enabled: connected && !state.data?.synced && !state.data?.item,
     staleTime: 30_000,
   });
   const exportNow = useMutation({
@@ -248,6 +249,7 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
               {dialogOpen ? (
                 <ExportDialog
                   candidate={reading.candidate}
+                  pinJobId={reading.job.id}
                   busy={exportNow.isPending}
                   error={exportNow.isError ? exportNow.error.message : null}
                   onCancel={() => setDialogOpen(false)}

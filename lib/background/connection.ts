@@ -51,6 +51,7 @@ export class ConnectionService {
   ) {
     this.client = createHarvestClient({
       credentials: () => this.credentials(),
+      clientId: async () => (await this.stored())?.clientId ?? null,
       tokenCache: deps.tokenCache,
       fetch: deps.fetch,
     });
@@ -61,7 +62,7 @@ export class ConnectionService {
 
   credentials(): Promise<ClientCredentials | null> {
     this.cached ??= (async () => {
-      const connection = await connectionItem.getValue();
+      const connection = await this.stored();
       const secret = await this.deps.secrets.get();
       return connection && secret ? { clientId: connection.clientId, clientSecret: secret } : null;
     })();
@@ -73,13 +74,34 @@ export class ConnectionService {
     this.client.tokens.forget();
   }
 
+  /** The saved connection, read once per worker life: this service makes every write of it. */
+  private saved: Promise<Connection | null> | null = null;
+
+  private stored(): Promise<Connection | null> {
+    this.saved ??= connectionItem.getValue();
+    this.saved.catch(() => {
+      this.saved = null;
+    });
+    return this.saved;
+  }
+
+  private async store(connection: Connection | null): Promise<void> {
+    await connectionItem.setValue(connection);
+    this.saved = Promise.resolve(connection);
+  }
+
+  /** The saved connection, secret or not (the options page's view and reconnect messages). */
+  savedConnection(): Promise<Connection | null> {
+    return this.stored();
+  }
+
   async current(): Promise<Connection | null> {
-    const connection = await connectionItem.getValue();
+    const connection = await this.stored();
     return connection && (await this.credentials()) ? connection : null;
   }
 
   async view(): Promise<ConnectionView> {
-    return viewOf(await connectionItem.getValue(), Boolean(await this.deps.secrets.get()));
+    return viewOf(await this.stored(), Boolean(await this.deps.secrets.get()));
   }
 
   /**
@@ -117,7 +139,7 @@ export class ConnectionService {
       let openJobs: number | null = null;
       if (scopes['harvest:jobs:list'] === 'granted')
         openJobs = (await trial.api(actAsUserId).listJobs('open')).length;
-      const previous = await connectionItem.getValue();
+      const previous = await this.stored();
       const connection: Connection = {
         clientId: credentials.clientId,
         actAsUserId,
@@ -130,7 +152,7 @@ export class ConnectionService {
       };
       await this.deps.secrets.set(credentials.clientSecret);
       await this.deps.tokenCache.clear();
-      await connectionItem.setValue(connection);
+      await this.store(connection);
       this.forgetCredentials();
       return viewOf(connection, true);
     } catch (error) {
@@ -170,14 +192,14 @@ export class ConnectionService {
   async disconnect(): Promise<ConnectionView> {
     await this.deps.secrets.clear();
     await this.deps.tokenCache.clear();
-    await connectionItem.setValue(null);
+    await this.store(null);
     this.forgetCredentials();
     return this.view();
   }
 
   async markNeedsReconnect(message: string): Promise<void> {
-    const connection = await connectionItem.getValue();
+    const connection = await this.stored();
     if (connection && connection.needsReconnect !== message)
-      await connectionItem.setValue({ ...connection, needsReconnect: message });
+      await this.store({ ...connection, needsReconnect: message });
   }
 }

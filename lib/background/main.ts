@@ -9,14 +9,15 @@ import type { GreenhouseJobView } from '../messaging/views';
 import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
 import { currentMapping, resolveMapping } from '../pin/mapping/store';
 import { profileUrl } from '../pin/routes';
-import { DEFAULT_SETTINGS } from '../storage/connection';
+import { DEFAULT_SETTINGS, type Settings } from '../storage/connection';
 import {
   changeSignalItem,
-  connectionItem,
+  greenhouseJobsItem,
   pinJobsItem,
   pinMappingItem,
   settingsItem,
 } from '../storage/items';
+import { sessionLookupStore } from '../storage/lookup-store';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
@@ -29,7 +30,8 @@ import { ConnectionService } from './connection';
 import { itemView } from './item-view';
 import { PresenceService } from './presence';
 import { presenceHandlers } from './presence-handlers';
-import { resumeFor } from './resume-source';
+import { primeResumeBuilder } from './resume-loader';
+import { preparedResumeFor, prepareResume, resumeFor } from './resume-source';
 import { StageService } from './stages';
 
 const DRAIN_ALARM = 'pgs-drain';
@@ -41,6 +43,8 @@ const JOBS_TTL_MS = 5 * 60_000;
 
 /** The background's composition root: builds every service once and wires the router, alarms and queue. */
 export function startBackground(): void {
+  performance.mark('pgs:main');
+  primeResumeBuilder();
   const store = new SyncStore();
   const connection = new ConnectionService({ secrets: secretStore, tokenCache: sessionTokenCache });
   let jobsCache: { at: number; jobs: GreenhouseJobView[] } | null = null;
@@ -48,7 +52,13 @@ export function startBackground(): void {
     const current = await connection.current();
     return current && !current.needsReconnect ? connection.client.api(current.actAsUserId) : null;
   };
-  const presence = new PresenceService({ api: connectedApi, changed: () => {} });
+  // The note's settings, read once per worker life; the options page changes them through this worker.
+  let settings: Promise<Settings> | null = null;
+  const currentSettings = () => {
+    settings ??= settingsItem.getValue();
+    return settings;
+  };
+  const presence = new PresenceService({ api: connectedApi, changed: () => {}, lookups: sessionLookupStore });
   const stages = new StageService({ changed: (ids) => signalChange(ids, true) });
 
   const queue = new ExportQueue({
@@ -61,12 +71,13 @@ export function startBackground(): void {
       return {
         api,
         connection: current,
-        settings: await settingsItem.getValue(),
+        settings: await currentSettings(),
         educationOptions: () => educationOptions(api),
         presence: presence.runContext(api),
       };
     },
     resume: resumeFor,
+    preparedResume: preparedResumeFor,
     wakeAt: (at) => {
       const delay = at - Date.now();
       // Short waits stay in the worker; the alarm (30 s granularity) covers a worker that was shut down.
@@ -140,6 +151,8 @@ export function startBackground(): void {
 
   const greenhouseJobs = async (): Promise<GreenhouseJobView[]> => {
     const current = await requireConnection();
+    // A worker woken by Export takes the list the dialog just showed (session storage) instead of asking again.
+    jobsCache ??= await greenhouseJobsItem.getValue().catch(() => null);
     if (jobsCache && Date.now() - jobsCache.at < JOBS_TTL_MS) return jobsCache.jobs;
     let jobs: Job[];
     try {
@@ -170,19 +183,28 @@ export function startBackground(): void {
           a.name.localeCompare(b.name),
       );
     jobsCache = { at: Date.now(), jobs: views };
+    void greenhouseJobsItem.setValue(jobsCache);
     return views;
   };
 
-  const presenceCommands = presenceHandlers({ connection, store, presence, stages });
+  const presenceCommands = presenceHandlers({
+    connection,
+    store,
+    presence,
+    stages,
+    prepareResume: async (candidate, pinJobId) =>
+      prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
+  });
 
   const handlers: Handlers = {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
 
     'connection.status': () => connection.view(),
     'connection.connect': async (input) => {
-      const previous = (await connectionItem.getValue())?.clientId;
+      const previous = (await connection.savedConnection())?.clientId;
       const view = await connection.connect(input);
       jobsCache = null;
+      void greenhouseJobsItem.setValue(null);
       // Another Greenhouse account: what the index and stages knew belongs to the old one.
       if (previous && previous !== input.clientId.trim()) {
         await presence.clear();
@@ -195,15 +217,17 @@ export function startBackground(): void {
     },
     'connection.disconnect': async () => {
       jobsCache = null;
+      void greenhouseJobsItem.setValue(null);
       // No names or contact details are kept at rest, and none of Greenhouse's people once disconnected.
       await presence.clear();
       await stages.clear();
       return connection.disconnect();
     },
-    'settings.get': () => settingsItem.getValue(),
-    'settings.set': async (settings) => {
-      await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...settings });
-      return settingsItem.getValue();
+    'settings.get': () => currentSettings(),
+    'settings.set': async (input) => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...input });
+      settings = null;
+      return currentSettings();
     },
     'activity.list': async () =>
       (await store.items()).sort((a, b) => b.createdAt - a.createdAt).map(itemView),
@@ -301,7 +325,7 @@ export function startBackground(): void {
     'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
       const [current, raw, record, items] = await Promise.all([
         connection.current(),
-        connectionItem.getValue(),
+        connection.savedConnection(),
         store.record(pinCandidateId),
         store.items(),
       ]);
@@ -379,6 +403,17 @@ export function startBackground(): void {
   void presence.indexer.state().then((state) => {
     if (state.phase === 'building') presence.refreshIfStale();
   });
+  // Start the reads a first export needs while its message is on the way: a woken worker then does not queue them
+  // behind each other (IndexedDB opens and storage reads each cost several ms on a cold start).
+  void Promise.allSettled([
+    connection.current(),
+    store.items(),
+    store.records(),
+    currentSettings(),
+    presence.indexer.state(),
+    sessionTokenCache.get(''),
+  ]);
+  performance.mark('pgs:main-done');
   // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
   browser.runtime.onStartup.addListener(() => void queue.drain());
   void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });

@@ -1,6 +1,7 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { Handlers } from '../messaging/router';
 import type { PresenceMatchView } from '../messaging/views';
+import type { PinCandidate } from '../pin/types';
 import { greenhouseProfileUrl, type ReviewMatch, type SyncRecord } from '../sync/model';
 import type { SyncStore } from '../sync/store';
 import type { ConnectionService } from './connection';
@@ -23,6 +24,8 @@ export function presenceHandlers(deps: {
   store: SyncStore;
   presence: PresenceService;
   stages: StageService;
+  /** Starts the resume PDF of a profile whose export dialog opened. */
+  prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
 }): Pick<Handlers, 'pin.rowBadges' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'> & {
   stageOf: (record: SyncRecord) => Promise<{ label: string; readAt: number } | null>;
 } {
@@ -83,7 +86,8 @@ export function presenceHandlers(deps: {
       return { matches: result.matches.map(matchView), linkedInReady: result.linkedInReady };
     },
 
-    'pin.preview': async ({ candidate, greenhouseJobId }) => {
+    'pin.preview': async ({ candidate, pinJobId, greenhouseJobId }) => {
+      void deps.prepareResume?.(candidate, pinJobId);
       const record = await store.record(candidate.id);
       const reader = await readApi();
       const ready = (await presence.indexer.state()).phase === 'ready';

@@ -4,7 +4,7 @@ import { pinCandidatesItem } from '../storage/items';
 import { PresenceDatabase } from '../storage/presence-db';
 import type { ExportItem } from '../sync/model';
 import { type IndexMatch, PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
-import { LOOKUP_TTL_MS, PresenceMatcher } from '../sync/presence/matcher';
+import { LOOKUP_TTL_MS, type LookupStore, PresenceMatcher } from '../sync/presence/matcher';
 import type { RunContext } from '../sync/queue';
 
 /** How the options page shows the index. */
@@ -32,6 +32,7 @@ export class PresenceService {
       /** The index changed (progress, done, cleared): the options page refreshes. */
       changed: () => void;
       db?: PresenceDatabase;
+      lookups?: LookupStore;
       now?: () => number;
     },
   ) {
@@ -41,7 +42,7 @@ export class PresenceService {
       now: deps.now,
       onProgress: () => deps.changed(),
     });
-    this.matcher = new PresenceMatcher({ indexer: this.indexer, now: deps.now });
+    this.matcher = new PresenceMatcher({ indexer: this.indexer, now: deps.now, store: deps.lookups });
   }
 
   private now() {

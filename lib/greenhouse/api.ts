@@ -80,6 +80,7 @@ export class HarvestApi {
     scope: string,
     kind: K,
     body: unknown,
+    onDispatched?: () => void,
   ) {
     const answer = await this.http.write({
       method,
@@ -88,6 +89,7 @@ export class HarvestApi {
       scope,
       schema: withNeeds(kind),
       actAs: this.actAs,
+      ...(onDispatched ? { onDispatched } : {}),
     });
     return committed(answer, kind.replace('_', ' '));
   }
@@ -154,6 +156,7 @@ export class HarvestApi {
   /** The person, and the application created with them (see `readCreateCandidateAnswer`). */
   async createCandidate(
     body: CreateCandidateBody,
+    onDispatched?: () => void,
   ): Promise<{ person: Committed<Candidate>; application: Committed<Application> | null | undefined }> {
     const answer = await this.http.write({
       method: 'POST',
@@ -162,6 +165,7 @@ export class HarvestApi {
       scope: 'harvest:candidates:create',
       schema: z.unknown(),
       actAs: this.actAs,
+      ...(onDispatched ? { onDispatched } : {}),
     });
     return readCreateCandidateAnswer(answer, withNeeds('candidate'), withNeeds('application'));
   }
@@ -172,8 +176,16 @@ export class HarvestApi {
   // Applications
   createApplication(
     body: CandidateApplicationBody | ProspectApplicationBody,
+    onDispatched?: () => void,
   ): Promise<Committed<Application>> {
-    return this.write('POST', '/v3/applications', 'harvest:applications:create', 'application', body);
+    return this.write(
+      'POST',
+      '/v3/applications',
+      'harvest:applications:create',
+      'application',
+      body,
+      onDispatched,
+    );
   }
   applicationsOfCandidate(candidateId: number): Promise<Listed<Application>[]> {
     return this.list('/v3/applications', 'harvest:applications:list', 'application', {

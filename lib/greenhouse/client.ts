@@ -5,6 +5,7 @@ import { type ClientCredentials, type TokenCache, TokenProvider } from './token'
 
 export interface HarvestClientDeps {
   credentials: () => Promise<ClientCredentials | null>;
+  clientId?: () => Promise<string | null>;
   tokenCache: TokenCache;
   fetch?: typeof fetch;
   governor?: RateGovernor;
@@ -23,6 +24,7 @@ export function createHarvestClient(deps: HarvestClientDeps): HarvestClient {
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const tokens = new TokenProvider({
     credentials: deps.credentials,
+    ...(deps.clientId ? { clientId: deps.clientId } : {}),
     cache: deps.tokenCache,
     fetch: doFetch,
     now: deps.clock?.now,

@@ -22,6 +22,11 @@ export interface TokenCache {
 
 export interface TokenProviderDeps {
   credentials: () => Promise<ClientCredentials | null>;
+  /**
+   * The client id alone, when it can be had without the secret: a cached token is then found without reading the
+   * secret store (a woken worker's first request does not wait for IndexedDB).
+   */
+  clientId?: () => Promise<string | null>;
   cache: TokenCache;
   fetch: typeof fetch;
   now?: () => number;
@@ -55,14 +60,17 @@ export class TokenProvider {
   }
 
   async getToken(sub: number | null, options: { forceRefresh?: boolean } = {}): Promise<string> {
+    if (!options.forceRefresh && this.deps.clientId) {
+      const clientId = await this.deps.clientId();
+      if (clientId) {
+        const cached = await this.cached(`${clientId}|${sub ?? 'service'}`);
+        if (cached) return cached;
+      }
+    }
     const { key, credentials } = await this.cacheKey(sub);
     if (!options.forceRefresh) {
-      // Memory first (this worker's life), then the session cache (survives a worker restart).
-      const cached = this.memory.get(key) ?? (await this.deps.cache.get(key));
-      if (cached && cached.expiresAt - REFRESH_EARLY_MS > this.now()) {
-        this.memory.set(key, cached);
-        return cached.accessToken;
-      }
+      const cached = await this.cached(key);
+      if (cached) return cached;
     }
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -73,6 +81,14 @@ export class TokenProvider {
     this.memory.set(key, token);
     await this.deps.cache.set(key, token);
     return token.accessToken;
+  }
+
+  /** Memory first (this worker's life), then the session cache (survives a worker restart); null when stale. */
+  private async cached(key: string): Promise<string | null> {
+    const cached = this.memory.get(key) ?? (await this.deps.cache.get(key));
+    if (!cached || cached.expiresAt - REFRESH_EARLY_MS <= this.now()) return null;
+    this.memory.set(key, cached);
+    return cached.accessToken;
   }
 
   /** Drops every token held in memory (after a connect or disconnect). */

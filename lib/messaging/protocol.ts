@@ -132,7 +132,13 @@ export const commands = {
   }),
   'pin.preview': command({
     from: PIN,
-    input: z.object({ candidate: pinCandidateSchema, greenhouseJobId: greenhouseId.nullable() }).strict(),
+    input: z
+      .object({
+        candidate: pinCandidateSchema,
+        pinJobId: z.string().min(1).max(200),
+        greenhouseJobId: greenhouseId.nullable(),
+      })
+      .strict(),
     output: exportPreviewSchema,
   }),
   'pin.export': command({

@@ -242,12 +242,4 @@ export async function buildResumePdf(
   return doc.save();
 }
 
-export function resumeFilename(candidate: PinCandidate): string {
-  const safe =
-    candidate.name
-      .trim()
-      .replace(/\s+/g, ' ')
-      .replace(/[\\/:*?"<>|\p{Cc}]/gu, '')
-      .slice(0, 80) || 'Candidate';
-  return `${safe} - Pin resume.pdf`;
-}
+export { resumeFilename } from './filename';

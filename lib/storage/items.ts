@@ -65,3 +65,22 @@ export const pinMappingItem = storage.defineItem<unknown>('local:pin-mapping', {
 export const stagesItem = storage.defineItem<
   Record<string, { stage: string | null; status: string | null; prospect: boolean; readAt: number }>
 >('local:stages', { fallback: {}, version: 1 });
+/** Live email lookups of the last minute (lib/storage/lookup-store.ts); session-only, closed to content scripts. */
+export const lookupsItem = storage.defineItem<
+  Record<
+    string,
+    { at: number; rows: import('../greenhouse/api').Listed<import('../greenhouse/schemas').Candidate>[] }
+  >
+>('session:lookups', { fallback: {} });
+/** The resume PDF made when an export dialog last opened (10 minutes); session-only, closed to content scripts. */
+export const preparedResumeItem = storage.defineItem<{
+  key: string;
+  at: number;
+  filename: string;
+  pdf: string;
+} | null>('session:prepared-resume', { fallback: null });
+/** Greenhouse's job list as last read (5 minutes), session-only: the job pickers and a woken worker share it. */
+export const greenhouseJobsItem = storage.defineItem<{
+  at: number;
+  jobs: import('../messaging/views').GreenhouseJobView[];
+} | null>('session:greenhouse-jobs', { fallback: null });

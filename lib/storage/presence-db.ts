@@ -41,6 +41,8 @@ export interface IndexedPerson {
 
 export class PresenceDatabase {
   private db: Promise<IDBPDatabase<PresenceDb>> | null = null;
+  /** The state as last read or written by this worker (only the background writes it). */
+  private cachedState: IndexState | null = null;
 
   constructor(private readonly name = 'pin-greenhouse-sync-presence') {}
 
@@ -56,11 +58,13 @@ export class PresenceDatabase {
   }
 
   async state(): Promise<IndexState> {
-    return (await (await this.open()).get('meta', 'state')) ?? EMPTY_STATE;
+    this.cachedState ??= (await (await this.open()).get('meta', 'state')) ?? EMPTY_STATE;
+    return this.cachedState;
   }
 
   async setState(state: IndexState): Promise<void> {
     await (await this.open()).put('meta', state, 'state');
+    this.cachedState = state;
   }
 
   /**
@@ -97,8 +101,10 @@ export class PresenceDatabase {
     );
     for (const person of people) writes.push(peopleStore.put(person.keys, person.id));
     const previous = (await tx.objectStore('meta').get('state')) ?? EMPTY_STATE;
-    writes.push(tx.objectStore('meta').put(state(previous, added), 'state'));
+    const nextState = state(previous, added);
+    writes.push(tx.objectStore('meta').put(nextState, 'state'));
     await Promise.all([...writes, tx.done]);
+    this.cachedState = nextState;
   }
 
   /** The Greenhouse candidate ids holding each key (keys nobody holds are left out). */
@@ -132,8 +138,10 @@ export class PresenceDatabase {
       await tx.objectStore('people').delete(id);
     }
     const state = (await tx.objectStore('meta').get('state')) ?? EMPTY_STATE;
-    await tx.objectStore('meta').put({ ...state, people: Math.max(0, state.people - removed) }, 'state');
+    const next = { ...state, people: Math.max(0, state.people - removed) };
+    await tx.objectStore('meta').put(next, 'state');
     await tx.done;
+    this.cachedState = next;
   }
 
   async clear(): Promise<void> {

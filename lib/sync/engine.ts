@@ -21,12 +21,15 @@ export interface EngineDeps {
   /** Persists the item; called before each write is sent (pending) and after it is answered. */
   journal: (item: ExportItem) => Promise<void>;
   resume: (item: ExportItem) => Promise<{ filename: string; bytes: Uint8Array }>;
+  /** The resume made ahead for this item (the export dialog opened), or null; never starts any work. */
+  preparedResume?: (item: ExportItem) => Promise<{ filename: string; bytes: Uint8Array }> | null;
   /** Greenhouse's school, degree and discipline options (cached by the caller), when the scopes allow. */
   educationOptions?: () => Promise<EducationOptions>;
   /** The presence matcher's answer for this item (index and live lookups); absent: live email lookups only. */
   findMatches?: StepContext['findMatches'];
   created?: StepContext['created'];
   now: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The scopes this item will use, so a missing one fails before anything is attempted. */
@@ -60,13 +63,23 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
     });
   }
   const partial = { item, record: deps.record, granted };
-  // The PDF and Greenhouse's option lists are made while Greenhouse answers the lookup and the create.
-  const resume =
-    item.candidate.sourcedByPin && item.steps.resume?.status !== 'done' ? deps.resume(item) : null;
-  resume?.catch(() => {}); // awaited (and reported) by the resume step
+  // Greenhouse's option lists are read while Greenhouse answers the lookup and the create.
   const educationOptions =
     deps.educationOptions && canSendEducation(partial) ? deps.educationOptions() : null;
   educationOptions?.catch(() => {});
+  // The PDF is CPU work in the worker. One made ahead (when the export dialog opened) is taken as soon as the first
+  // write is on the wire; otherwise the resume step makes it after the other steps' requests are out, so the work
+  // never holds up a request or the handling of an answer.
+  let resume: Promise<{ filename: string; bytes: Uint8Array }> | null = null;
+  const startResume = (onlyIfPrepared: boolean) => {
+    if (!resume && item.candidate.sourcedByPin) {
+      const ready = deps.preparedResume?.(item) ?? null;
+      if (!ready && onlyIfPrepared) return null;
+      resume = ready ?? deps.resume(item);
+      resume.catch(() => {}); // awaited (and reported) by the resume step
+    }
+    return resume;
+  };
   // Journal writes coalesce: a save asked for while another is being written waits for it and then writes the
   // latest state once, so parallel steps (say 200 employments) do not write the item 400 times.
   let writing: Promise<void> = Promise.resolve();
@@ -91,7 +104,8 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
       if (!item.warnings.includes(message)) item.warnings = [...item.warnings, message];
     },
     now: deps.now,
-    resume,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    startResume,
     educationOptions,
     ...(deps.findMatches ? { findMatches: deps.findMatches } : {}),
     ...(deps.created ? { created: deps.created } : {}),

@@ -26,7 +26,12 @@ export const matchReasonSchema = z.enum(['email', 'LinkedIn']);
  * but its answer was unreadable.
  */
 const todo = z.object({ status: z.literal('todo') });
-const pending = z.object({ status: z.literal('pending'), since: z.string() });
+const pending = z.object({
+  status: z.literal('pending'),
+  since: z.string(),
+  /** Greenhouse answered it (a 5xx): the request is over there, so a read-back need not wait for it to land. */
+  answered: z.boolean().optional(),
+});
 const done = z.object({
   status: z.literal('done'),
   id: z.number().int().nullable(),

@@ -4,6 +4,7 @@ import { ADMIN_USER_ID, ALL_SCOPES } from '../../tests/harvest-sandbox/fixtures'
 import { DyingStore, harness, pin, request } from '../../tests/unit/sync/harness';
 import type { ExportItem } from './model';
 import { ExportQueue } from './queue';
+import { IN_FLIGHT_SETTLE_MS } from './steps/write';
 import { SyncStore } from './store';
 
 describe('the export queue and engine', () => {
@@ -111,6 +112,32 @@ describe('the export queue and engine', () => {
       });
     });
   }
+
+  it('waits for a note a stopped worker left with Greenhouse to land before deciding to send it again', async () => {
+    // The note's `pending` is journaled and its request sent; the worker stops; Greenhouse commits it 300 ms later.
+    const dying = new DyingStore((i) => i.steps.note?.status === 'pending', true);
+    const first = harness({ store: dying });
+    first.sandbox.injectFault({ method: 'POST', path: '/v3/notes', action: { type: 'delay', ms: 300 } });
+    const { item } = await first.queue.enqueue(request('c-ada', 5001));
+    void first.queue.drain();
+    await expect.poll(() => first.sandbox.requests.some((r) => r.path === '/v3/notes')).toBe(true);
+    expect(first.sandbox.notes).toHaveLength(0);
+    const sleeps: number[] = [];
+    const revived = new ExportQueue({
+      ...first.deps,
+      store: new SyncStore(),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        await expect.poll(() => first.sandbox.notes.length).toBe(1);
+      },
+    });
+    await revived.recover();
+    await revived.drain();
+    expect((await new SyncStore().item(item.id))!.state).toBe('done');
+    expect(first.sandbox.notes).toHaveLength(1);
+    expect(sleeps.length).toBeGreaterThan(0);
+    expect(Math.max(...sleeps)).toBeLessThanOrEqual(IN_FLIGHT_SETTLE_MS);
+  });
 
   it('reads back lost note and employment answers instead of writing them twice', async () => {
     const h = harness();

@@ -32,10 +32,13 @@ export interface RunContext {
 export interface QueueDeps {
   store: SyncStore;
   now: () => number;
+  /** Waits; defaults to a timer (unit tests pass their own). */
+  sleep?: EngineDeps['sleep'];
   random?: () => number;
   /** What a run needs, or null while Greenhouse is not connected or needs reconnecting (the queue waits). */
   prepare: () => Promise<RunContext | null>;
   resume: EngineDeps['resume'];
+  preparedResume?: EngineDeps['preparedResume'];
   /** Asks for a drain at `at` (epoch ms): an alarm in the worker, survives restarts. */
   wakeAt: (at: number) => void;
   /** Greenhouse stopped accepting the credential: pause everything until the admin reconnects. */
@@ -234,7 +237,10 @@ export class ExportQueue {
     const { store, now } = this.deps;
     item.state = 'running';
     item.attempts += 1;
-    await this.save(item);
+    // Not written on its own: a worker that stops now leaves it queued, which is what recovery makes of "running".
+    item.updatedAt = now();
+    await store.touch(item);
+    this.changed([item.pinCandidateId], false);
     const record = await store.record(item.pinCandidateId);
     try {
       const { presence, ...engineContext } = context;
@@ -249,6 +255,8 @@ export class ExportQueue {
         record,
         journal: (updated) => this.save(updated),
         resume: this.deps.resume,
+        ...(this.deps.preparedResume ? { preparedResume: this.deps.preparedResume } : {}),
+        ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
         now,
       });
       result.confirmResend = false;

@@ -7,36 +7,58 @@ import { type ExportItem, type SyncRecord, syncRecordSchema } from './model';
 const MAX_FINISHED_ITEMS = 1000;
 
 /**
- * Durable export items and sync records in storage.local. Writes go through one lock so concurrent steps of
- * one worker never lose each other's updates. Stored data is parsed on the way in; an entry that does not parse
- * is left where it is and reported, never silently dropped.
+ * Durable export items and sync records in storage.local. Writes go through one lock so concurrent steps of one
+ * worker never lose each other's updates. Stored data is parsed on the way in; an entry that does not parse is
+ * left where it is and reported, never silently dropped.
+ *
+ * The background is the only writer of these keys, so each worker reads them once and then serves reads from
+ * memory (an export's first request must not wait for a full read of a 1,000-item log). Every write still goes to
+ * storage before it returns, so a worker stopped at any moment loses nothing a new one would need.
  */
 export class SyncStore {
   private readonly lock = createLock();
+  private loaded: Promise<{ ids: string[]; items: Map<string, ExportItem> }> | null = null;
+  private recordsCache: Promise<Record<string, SyncRecord>> | null = null;
+
+  private load() {
+    this.loaded ??= (async () => {
+      const ids = await exportIndexItem.getValue();
+      const items = new Map<string, ExportItem>();
+      if (ids.length) {
+        const rows = await storage.getItems(ids.map(exportKey));
+        for (const { key, value } of rows) {
+          const item = migrateExportItem(value);
+          if (!item && value !== null)
+            console.warn(`[pin-greenhouse-sync] unreadable export item ${key} left in storage`);
+          if (item) items.set(item.id, item);
+        }
+      }
+      return { ids, items };
+    })();
+    this.loaded.catch(() => {
+      this.loaded = null;
+    });
+    return this.loaded;
+  }
 
   async items(): Promise<ExportItem[]> {
-    const ids = await exportIndexItem.getValue();
-    if (ids.length === 0) return [];
-    const rows = await storage.getItems(ids.map(exportKey));
-    return rows.flatMap(({ key, value }) => {
-      const item = migrateExportItem(value);
-      if (!item && value !== null)
-        console.warn(`[pin-greenhouse-sync] unreadable export item ${key} left in storage`);
-      return item ? [item] : [];
-    });
+    const { ids, items } = await this.load();
+    return ids.flatMap((id) => items.get(id) ?? []);
   }
 
   async item(id: string): Promise<ExportItem | null> {
-    return migrateExportItem(await storage.getItem(exportKey(id)));
+    return (await this.load()).items.get(id) ?? null;
   }
 
   /** Adds an item; finished items beyond the cap rotate out, oldest first (sync records stay). */
   add(item: ExportItem): Promise<void> {
     return this.lock(async () => {
-      let ids = [...(await exportIndexItem.getValue()), item.id];
+      const cache = await this.load();
+      let ids = [...cache.ids, item.id];
       let drop: string[] = [];
       if (ids.length > MAX_FINISHED_ITEMS) {
-        const finished = (await this.items())
+        const finished = ids
+          .flatMap((id) => cache.items.get(id) ?? [])
           .filter((i) => i.state === 'done')
           .sort((a, b) => a.createdAt - b.createdAt);
         drop = finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id);
@@ -47,21 +69,46 @@ export class SyncStore {
         { key: exportKey(item.id), value: item },
         { key: exportIndexItem.key, value: ids },
       ]);
+      cache.ids = ids;
+      cache.items.set(item.id, item);
+      for (const id of drop) cache.items.delete(id);
       if (drop.length) await storage.removeItems(drop.map(exportKey));
     });
   }
 
   save(item: ExportItem): Promise<void> {
-    return this.lock(() => storage.setItem(exportKey(item.id), item));
+    return this.lock(async () => {
+      await storage.setItem(exportKey(item.id), item);
+      (await this.load()).items.set(item.id, item);
+    });
+  }
+
+  /**
+   * Updates what this worker shows of an item without writing it (a state a new worker would recover anyway, like
+   * "running"); the next save writes it.
+   */
+  async touch(item: ExportItem): Promise<void> {
+    (await this.load()).items.set(item.id, item);
+  }
+
+  private loadRecords() {
+    this.recordsCache ??= recordsItem
+      .getValue()
+      .then((all) =>
+        Object.fromEntries(Object.entries(all).filter(([, r]) => syncRecordSchema.safeParse(r).success)),
+      );
+    this.recordsCache.catch(() => {
+      this.recordsCache = null;
+    });
+    return this.recordsCache;
   }
 
   async records(): Promise<Record<string, SyncRecord>> {
-    const all = await recordsItem.getValue();
-    return Object.fromEntries(Object.entries(all).filter(([, r]) => syncRecordSchema.safeParse(r).success));
+    return this.loadRecords();
   }
 
   async record(pinCandidateId: string): Promise<SyncRecord | null> {
-    return (await this.records())[pinCandidateId] ?? null;
+    return (await this.loadRecords())[pinCandidateId] ?? null;
   }
 
   updateRecord(
@@ -72,6 +119,7 @@ export class SyncStore {
       const all = await recordsItem.getValue();
       const next = update(all[pinCandidateId] ?? null);
       await recordsItem.setValue({ ...all, [pinCandidateId]: next });
+      (await this.loadRecords())[pinCandidateId] = next;
       return next;
     });
   }

@@ -8,6 +8,12 @@ import { normalizeEmail } from './keys';
 /** A live email lookup is reused for this long: a profile's lookup is prefetched when it opens. */
 export const LOOKUP_TTL_MS = 60_000;
 
+/** Lookups kept across worker restarts (storage.session in the extension): a cold Export can still reuse them. */
+export interface LookupStore {
+  get(email: string): Promise<{ at: number; rows: Listed<Candidate>[] } | null>;
+  set(email: string, entry: { at: number; rows: Listed<Candidate>[] }): Promise<void>;
+}
+
 export interface MatchResult {
   matches: ReviewMatch[];
   /** False while the index is not built: only emails were compared (the dialog says LinkedIn comes later). */
@@ -32,19 +38,34 @@ function display(c: Listed<Candidate>, reasons: MatchReason[]): ReviewMatch {
  */
 export class PresenceMatcher {
   private readonly lookups = new Map<string, { at: number; rows: Promise<Listed<Candidate>[]> }>();
+  /** Whole answers of the last minute (the profile's presence, the dialog's preview, then Export reuse one). */
+  private readonly answers = new Map<
+    string,
+    { at: number; stamp: number | null; result: Promise<MatchResult> }
+  >();
 
-  constructor(private readonly deps: { indexer: PresenceIndexer | null; now?: () => number }) {}
+  constructor(
+    private readonly deps: { indexer: PresenceIndexer | null; now?: () => number; store?: LookupStore },
+  ) {}
 
   private now() {
     return (this.deps.now ?? Date.now)();
   }
 
-  /** People with this email, from a lookup of the last 60 s when there is one. */
+  /** People with this email, from a lookup of the last 60 s when there is one (this worker's, or a stored one). */
   private byEmail(api: HarvestApi, email: string): Promise<Listed<Candidate>[]> {
     const cached = this.lookups.get(email);
     if (cached && this.now() - cached.at < LOOKUP_TTL_MS) return cached.rows;
-    const rows = api.findCandidatesByEmail(email);
-    this.lookups.set(email, { at: this.now(), rows });
+    const at = this.now();
+    const store = this.deps.store;
+    const rows = (async () => {
+      const stored = await store?.get(email).catch(() => null);
+      if (stored && this.now() - stored.at < LOOKUP_TTL_MS) return stored.rows;
+      const fresh = await api.findCandidatesByEmail(email);
+      void store?.set(email, { at, rows: fresh }).catch(() => {});
+      return fresh;
+    })();
+    this.lookups.set(email, { at, rows });
     rows.catch(() => this.lookups.delete(email));
     if (this.lookups.size > 500) this.lookups.delete(this.lookups.keys().next().value!);
     return rows;
@@ -57,7 +78,11 @@ export class PresenceMatcher {
 
   /** Forgets cached lookups of these emails (after this browser created someone with them). */
   forget(candidate: Pick<PinCandidate, 'emails'>): void {
-    for (const email of emailsOf(candidate)) this.lookups.delete(email);
+    this.answers.clear();
+    for (const email of emailsOf(candidate)) {
+      this.lookups.delete(email);
+      void this.deps.store?.set(email, { at: 0, rows: [] }).catch(() => {});
+    }
   }
 
   /**

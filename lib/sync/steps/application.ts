@@ -30,6 +30,7 @@ export function applicationSpec(ctx: StepContext, personId: number): WriteSpec {
         jobId === null
           ? { candidate_id: personId, prospect: true, job_ids: [] }
           : { candidate_id: personId, job_id: jobId },
+        () => ctx.startResume(true),
       ),
     whenUnsure: 'stop',
     whenRefused: 'fail',

@@ -18,8 +18,13 @@ export interface StepContext {
   /** Adds a line to the item's ledger warnings (once). */
   warn: (message: string) => void;
   now: () => number;
-  /** The Pin-generated resume, started early so it is ready when the application is. */
-  resume: Promise<{ filename: string; bytes: Uint8Array }> | null;
+  /** Waits (a timer in the product; instant in unit tests). */
+  sleep: (ms: number) => Promise<void>;
+  /**
+   * The Pin-generated resume (Pin-sourced candidates; null otherwise); later calls return the same promise. With
+   * `onlyIfPrepared` it takes a PDF made ahead and starts no work (steps call it as their first write goes out).
+   */
+  startResume: (onlyIfPrepared: boolean) => Promise<{ filename: string; bytes: Uint8Array }> | null;
   /** Greenhouse's school, degree and discipline options, when education can be sent. */
   educationOptions: Promise<EducationOptions> | null;
   /** Who in Greenhouse this candidate already is (index and live lookups); absent: live email lookups only. */

@@ -79,7 +79,8 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
           reasons: matches.map((m) => m.reasons),
         };
         item.review = matches.length > 1 ? matches : null;
-        await ctx.save();
+        // Written with the next journal write (the person's `pending`, or the review): a lookup is safe to redo.
+        void ctx.save();
       }
       if (steps.lookup.matchIds.length > 1) return 'needs_review';
       if (steps.lookup.matchIds.length === 1) return link(steps.lookup.matchIds[0]!);
@@ -92,9 +93,19 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
   const slot: Slot = {
     get: () => steps.person as WriteState | undefined,
     set: (state) => {
-      if (state.status === 'done' && state.id !== null)
+      if (state.status === 'done' && state.id !== null) {
         steps.person = { status: 'done', id: state.id, created: true };
-      else if (state.status === 'pending') steps.person = state;
+        // The application made with the person is journaled in the same write (one write after the answer).
+        const made = application;
+        if (
+          item.greenhouseJobId !== null &&
+          steps.application === undefined &&
+          made &&
+          made !== 'not sent' &&
+          made.id !== null
+        )
+          steps.application = { status: 'done', id: made.id };
+      } else if (state.status === 'pending') steps.person = state;
       else delete steps.person;
     },
   };
@@ -105,7 +116,9 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
     readBack: () =>
       readBackPerson(ctx, steps.person?.status === 'pending' ? steps.person.since : iso(ctx.now())),
     send: async () => {
-      const answer = await api.createCandidate(candidateBody(item.candidate, item.greenhouseJobId));
+      const answer = await api.createCandidate(candidateBody(item.candidate, item.greenhouseJobId), () =>
+        ctx.startResume(true),
+      );
       ctx.created?.();
       application = answer.application;
       return answer.person;

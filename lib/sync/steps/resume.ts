@@ -36,7 +36,9 @@ export async function runResumeStep(ctx: StepContext, applicationId: number | nu
     await ctx.save();
     return;
   }
-  const { filename, bytes } = await ctx.resume!;
+  // Let the other steps' requests go out before any PDF work (none when it was made ahead).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const { filename, bytes } = await ctx.startResume(false)!;
   await runWrite(
     ctx,
     {

@@ -30,6 +30,13 @@ export interface Slot {
   set: (state: WriteState) => void;
 }
 
+/**
+ * How long a request may still commit at Greenhouse after the worker that sent it stopped (the browser drops the
+ * connection; Greenhouse does not see that until it answers). Greenhouse documents no figure: this is our guess,
+ * well above the seconds a create takes there.
+ */
+export const IN_FLIGHT_SETTLE_MS = 8_000;
+
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A refusal (4xx other than 408) means Greenhouse did not make the record; anything else may have committed. */
@@ -56,7 +63,14 @@ export async function runWrite(ctx: StepContext, spec: WriteSpec, slot: Slot): P
     spec.readBack !== undefined && (spec.readBackScope === null || ctx.granted(spec.readBackScope));
   if (state?.status === 'pending') {
     if (canReadBack) {
-      const found = await spec.readBack!();
+      let found = await spec.readBack!();
+      // A worker stopped mid-request leaves its request with Greenhouse, which may still commit it: a read-back
+      // that comes soon after it went out asks again once it has had time to land.
+      const settlesAt = Date.parse(state.since) + IN_FLIGHT_SETTLE_MS;
+      if (found === null && !state.answered && ctx.now() < settlesAt) {
+        await ctx.sleep(settlesAt - ctx.now());
+        found = await spec.readBack!();
+      }
       if (found !== null) return set(ctx, slot, { status: 'done', id: found });
       // Greenhouse has no such record: the lost request never committed, so sending is safe.
     } else if (!ctx.item.confirmResend) {
@@ -82,7 +96,13 @@ export async function runWrite(ctx: StepContext, spec: WriteSpec, slot: Slot): P
   try {
     result = await spec.send();
   } catch (error) {
-    if (!refusedBeforeCommit(error)) throw error; // still pending: the next run reads back first
+    if (!refusedBeforeCommit(error)) {
+      // Still pending: the next run reads back first. The queue journals the failure, and this with it.
+      const current = slot.get();
+      if (error instanceof GreenhouseError && error.status !== undefined && current?.status === 'pending')
+        slot.set({ ...current, answered: true });
+      throw error;
+    }
     if (error.kind === 'validation' && spec.whenRefused === 'warn') {
       const message = `${capital(spec.what)} was not saved: ${error.message}`;
       ctx.warn(message);

@@ -46,13 +46,18 @@ export function request(
 /** A store that "dies" like a stopped worker: from the first matching save on, no write lands and none returns. */
 export class DyingStore extends SyncStore {
   dead = false;
-  constructor(private readonly dieAt: (item: ExportItem) => boolean) {
+  /** `afterWrite`: the matching save still lands (the worker stops just after it, its request already sent). */
+  constructor(
+    private readonly dieAt: (item: ExportItem) => boolean,
+    private readonly afterWrite = false,
+  ) {
     super();
   }
   override save(item: ExportItem): Promise<void> {
-    if (this.dead || this.dieAt(item)) {
+    if (this.dead) return new Promise(() => {});
+    if (this.dieAt(item)) {
       this.dead = true;
-      return new Promise(() => {});
+      return this.afterWrite ? super.save(item) : new Promise(() => {});
     }
     return super.save(item);
   }
@@ -78,12 +83,14 @@ export function harness(
       })
     : null;
   const store = options.store ?? new SyncStore();
-  const events = { wakes: [] as number[], rejected: [] as string[] };
+  const events = { wakes: [] as number[], rejected: [] as string[], sleeps: [] as number[] };
   let optionsCache: Promise<EducationOptions> | null = null;
   const deps: QueueDeps = {
     store,
     ...(presence ? { beforeBatch: (due: ExportItem[]) => presence.beforeBatch(due) } : {}),
     now: Date.now,
+    // Waits end at once here; the time asked for is kept for tests.
+    sleep: async (ms) => void events.sleeps.push(ms),
     random: () => 0.5,
     prepare: async () => {
       const api = client.api(ADMIN_USER_ID);

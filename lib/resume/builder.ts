@@ -1,0 +1,13 @@
+import type { buildResumePdf } from './pdf';
+
+/**
+ * The resume PDF code (pdf-lib and fontkit, about two thirds of the worker's old bundle) is its own script,
+ * `resume-builder.js` (entrypoints/resume-builder.ts), loaded only when a resume is made: a worker woken by a click
+ * evaluates none of it before the export's first request. It publishes itself on this global.
+ */
+export const RESUME_BUILDER_FILE = '/resume-builder.js';
+export const RESUME_BUILDER_GLOBAL = '__pinGreenhouseSyncResumeBuilder';
+
+export interface ResumeBuilder {
+  buildResumePdf: typeof buildResumePdf;
+}

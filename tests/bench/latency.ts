@@ -1,0 +1,162 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { openExportDialog } from '../e2e/support/drive';
+import { stopServiceWorkers } from '../e2e/support/worker';
+import type { HarvestSandbox } from '../harvest-sandbox/sandbox';
+import { criticalPath, median } from './measure';
+
+export const GH_JOB_LABEL = 'Senior Backend Engineer (ENG-101)';
+const THINK_MS = 1_000;
+
+/** One export, split at the four points a recruiter waits through (all in epoch ms, sub-ms where the clock allows). */
+export interface ExportSplit {
+  /** The trusted click event in the page → the worker has the command (router mark). */
+  clickToWorker: number;
+  /** → the first Greenhouse request reaches Greenhouse. */
+  workerToFirstRequest: number;
+  clickToFirstRequest: number;
+  /** First request → last answer: Greenhouse's own time, and the sequential round trips in it. */
+  greenhouse: number;
+  roundTrips: number;
+  calls: number;
+  /** Last answer → the "Open in Greenhouse" badge is in the page. */
+  lastAnswerToBadge: number;
+  clickToBadge: number;
+  /** Cold only: from the worker's script starting its main() to having the command. */
+  workerStartedBeforeCommand: number | null;
+}
+
+/** In every Pin page: trusted clicks, and the moment the overlay's badge appears (after the next frame). */
+export const PAGE_PROBES = () => {
+  const w = window as unknown as {
+    __pgsClicks: number[];
+    __pgsBadgeAt: number | null;
+    __pgsWatchBadge: () => void;
+  };
+  w.__pgsClicks = [];
+  w.__pgsBadgeAt = null;
+  addEventListener(
+    'click',
+    (e) => e.isTrusted && w.__pgsClicks.push(performance.timeOrigin + e.timeStamp),
+    true,
+  );
+  w.__pgsWatchBadge = () => {
+    w.__pgsBadgeAt = null;
+    const root = document.querySelector('main pin-greenhouse-sync')?.shadowRoot;
+    if (!root) throw new Error('no overlay');
+    const observer = new MutationObserver(() => {
+      if (!root.querySelector('a[aria-label="Open in Greenhouse"]')) return;
+      observer.disconnect();
+      const seen = performance.timeOrigin + performance.now();
+      requestAnimationFrame(() => {
+        w.__pgsBadgeAt = seen;
+      });
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  };
+};
+
+async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'))
+  );
+}
+
+/** Exports one profile through the dialog; with `cold`, the worker is stopped (CDP) right before the click. */
+export async function measuredExport(
+  context: BrowserContext,
+  page: Page,
+  sandbox: HarvestSandbox,
+  candidateId: string,
+  cold: boolean,
+): Promise<ExportSplit> {
+  const { dialog } = await openExportDialog(page, `/jobs/j-latency/candidates/${candidateId}`, GH_JOB_LABEL);
+  // The preview is ready once the prefetched lookup answered. A recruiter then reads it and picks a job: a second of
+  // think time, in which the worker also makes the resume PDF ahead (a click within it would find that CPU work
+  // still running).
+  await dialog.getByText(/^Create /).waitFor();
+  await page.waitForTimeout(THINK_MS);
+  await page.evaluate(() => (window as unknown as { __pgsWatchBadge: () => void }).__pgsWatchBadge());
+  if (cold) {
+    await stopServiceWorkers(context, page);
+    await page.waitForTimeout(300);
+  }
+  const before = sandbox.requests.length;
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { __pgsBadgeAt: number | null }).__pgsBadgeAt,
+    null,
+    {
+      polling: 5,
+      timeout: 30_000,
+    },
+  );
+  const { clickAt, badgeAt } = await page.evaluate(() => {
+    const w = window as unknown as { __pgsClicks: number[]; __pgsBadgeAt: number };
+    return { clickAt: w.__pgsClicks.at(-1)!, badgeAt: w.__pgsBadgeAt };
+  });
+  const worker = await currentWorker(context);
+  // The worker's own marks: when it had the command, and when its first request of the export went out.
+  const marks = await worker.evaluate(() => {
+    const at = (name: string) => {
+      const mark = performance.getEntriesByName(name).at(-1);
+      return mark ? performance.timeOrigin + mark.startTime : null;
+    };
+    return { command: at('pgs:command:pin.export'), main: at('pgs:main') };
+  });
+  // The export's requests: from the click until the badge (the stage read that follows is the badge's).
+  const requests = sandbox.requests
+    .slice(before)
+    .filter(
+      (r) =>
+        (r.host === 'harvest.greenhouse.io' || r.host === 'auth.greenhouse.io') &&
+        r.at >= clickAt - 5 &&
+        r.at <= badgeAt &&
+        !(r.method === 'GET' && (r.path === '/v3/jobs' || r.path === '/v3/applications')),
+    );
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      requests
+        .map(
+          (r) =>
+            `${r.method} ${r.path} ${JSON.stringify(r.query)} +${Math.round(r.at - clickAt)}→${Math.round(r.finishedAt - clickAt)}`,
+        )
+        .join('\n'),
+    );
+  const first = Math.min(...requests.map((r) => r.at));
+  const last = Math.max(...requests.map((r) => r.finishedAt));
+  const received = marks.command ?? clickAt;
+  return {
+    clickToWorker: received - clickAt,
+    workerToFirstRequest: first - received,
+    clickToFirstRequest: first - clickAt,
+    greenhouse: last - first,
+    roundTrips: criticalPath(requests),
+    calls: requests.length,
+    lastAnswerToBadge: badgeAt - last,
+    clickToBadge: badgeAt - clickAt,
+    workerStartedBeforeCommand: cold && marks.main !== null ? received - marks.main : null,
+  };
+}
+
+const round = (n: number) => Number(n.toFixed(1));
+
+export function summarize(runs: ExportSplit[]) {
+  const m = (key: Exclude<keyof ExportSplit, 'workerStartedBeforeCommand'>) =>
+    round(median(runs.map((r) => r[key])));
+  const roundTrips = Math.max(...runs.map((r) => r.roundTrips));
+  const floor = roundTrips * 100;
+  return {
+    exports: runs.length,
+    sequentialRoundTrips: roundTrips,
+    greenhouseCalls: m('calls'),
+    medianClickToWorkerMs: m('clickToWorker'),
+    medianWorkerToFirstRequestMs: m('workerToFirstRequest'),
+    medianClickToFirstRequestMs: m('clickToFirstRequest'),
+    medianGreenhouseMs: m('greenhouse'),
+    medianLastAnswerToBadgeMs: m('lastAnswerToBadge'),
+    medianClickToSyncedMs: m('clickToBadge'),
+    floorMs: floor,
+    targetClickToSyncedMs: Math.round(1.3 * floor + 150),
+  };
+}
