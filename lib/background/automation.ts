@@ -98,7 +98,7 @@ export class AutomationService {
       if (await this.alreadyHandled(fire.state.candidateId, fire.rule.greenhouseJobId)) continue;
       const candidate = await this.profile(fire.state.candidateId, profiles);
       if (!candidate) continue; // seen again on the next observation; nothing is lost
-      const { duplicate } = await this.deps.queue.enqueue({
+      const { duplicate, written } = await this.deps.queue.enqueue({
         candidate,
         pinJobId: fire.rule.pinJobId,
         pinJobTitle: fire.rule.pinJobTitle,
@@ -111,6 +111,7 @@ export class AutomationService {
           eventAt: new Date(fire.eventAt).toISOString(),
         },
       });
+      await written;
       if (!duplicate) queued += 1;
     }
     if (queued) void this.deps.queue.drain();
@@ -228,7 +229,7 @@ export class AutomationService {
         continue;
       }
       const eventAt = evaluateRule({ ...rule, enabledAt: 0 }, state, 0);
-      const { duplicate } = await this.deps.queue.enqueue({
+      const { duplicate, written } = await this.deps.queue.enqueue({
         candidate,
         pinJobId,
         pinJobTitle: rule.pinJobTitle,
@@ -241,6 +242,7 @@ export class AutomationService {
           eventAt: eventAt.fire ? new Date(eventAt.eventAt).toISOString() : null,
         },
       });
+      await written;
       if (!duplicate) queued += 1;
     }
     void this.deps.queue.drain();

@@ -365,7 +365,7 @@ export function startBackground(): void {
         if (!ghJob) throw new AppFailure('unknown_job', `Greenhouse job ${greenhouseJobId} was not found`);
         greenhouseJobName = ghJob.name;
       }
-      const { item } = await queue.enqueue({
+      const { item, written } = await queue.enqueue({
         candidate,
         pinJobId: job.id,
         pinJobTitle: job.title,
@@ -375,6 +375,7 @@ export function startBackground(): void {
         reason: { kind: 'manual', at: new Date().toISOString() },
       });
       void queue.drain();
+      await written;
       return itemView(item);
     },
     'ui.openOptions': async () => {

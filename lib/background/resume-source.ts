@@ -66,21 +66,33 @@ export function prepareResume(candidate: PinCandidate, profileUrl: string): void
   for (const [key, entry] of prepared) if (now - entry.at > PREPARED_TTL_MS) prepared.delete(key);
   const key = keyOf(candidate, profileUrl);
   if (prepared.has(key)) return;
-  const resume = build(candidate, profileUrl);
-  resume.then(
-    (made) => keep(key, made).catch(() => {}),
-    () => prepared.delete(key),
+  // A worker woken since finds the PDF it made before in the session: reading it back beats making it again.
+  const resume = keptResume(key).then(
+    (kept) =>
+      kept ??
+      build(candidate, profileUrl).then((made) => {
+        void keep(key, made).catch(() => {});
+        return made;
+      }),
   );
+  resume.catch(() => prepared.delete(key));
   prepared.set(key, { at: now, resume });
   while (prepared.size > 20) prepared.delete(prepared.keys().next().value!);
 }
 
-/** The PDF made ahead for this item in this worker, or null: never starts any work. */
+async function keptResume(key: string): Promise<Resume | null> {
+  const kept = await preparedResumeItem.getValue().catch(() => null);
+  if (kept?.key !== key || Date.now() - kept.at > PREPARED_TTL_MS) return null;
+  return { filename: kept.filename, bytes: fromBase64(kept.pdf) };
+}
+
+/**
+ * The PDF made ahead for this item in this worker, or null: never starts any work. It stays for its ten minutes:
+ * the dialog asks for its preview again while the export runs, and must not start a second build.
+ */
 export function preparedResumeFor(item: ExportItem): Promise<Resume> | null {
-  const key = keyOf(item.candidate, item.profileUrl);
-  const ready = prepared.get(key);
+  const ready = prepared.get(keyOf(item.candidate, item.profileUrl));
   if (!ready || Date.now() - ready.at > PREPARED_TTL_MS) return null;
-  prepared.delete(key);
   return ready.resume;
 }
 
@@ -88,9 +100,5 @@ export function preparedResumeFor(item: ExportItem): Promise<Resume> | null {
 export async function resumeFor(item: ExportItem): Promise<Resume> {
   const ready = preparedResumeFor(item);
   if (ready) return ready;
-  const key = keyOf(item.candidate, item.profileUrl);
-  const kept = await preparedResumeItem.getValue().catch(() => null);
-  if (kept?.key === key && Date.now() - kept.at <= PREPARED_TTL_MS)
-    return { filename: kept.filename, bytes: fromBase64(kept.pdf) };
-  return build(item.candidate, item.profileUrl);
+  return (await keptResume(keyOf(item.candidate, item.profileUrl))) ?? build(item.candidate, item.profileUrl);
 }

@@ -168,7 +168,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   };
 
   const unwatch = changeSignalItem.watch(() => {
-    void queryClient.invalidateQueries();
+    // What syncing changes; Greenhouse's job list is not among it.
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'greenhouse-jobs' });
     if (current) void refreshRows(current);
   });
   ctx.onInvalidated(() => {

@@ -87,13 +87,19 @@ export class ExportQueue {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Queues an export unless the same candidate is already queued for the same Greenhouse job or synced there. */
-  enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
+  /**
+   * Queues an export unless the same candidate is already queued for the same Greenhouse job or synced there. It is
+   * in line (a drain runs it) when this settles, and in storage once `written` settles: a caller that starts a
+   * drain first lets the export's first request go out without waiting for two storage writes.
+   */
+  enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
     // Check-then-add must be atomic: two tabs, a trigger and a click can ask at the same moment.
     return this.enqueueLock(() => this.enqueueNow(request));
   }
 
-  private async enqueueNow(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean }> {
+  private async enqueueNow(
+    request: ExportRequest,
+  ): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
     const { store, now } = this.deps;
     const items = await store.items();
     const same = items.find(
@@ -104,7 +110,8 @@ export class ExportQueue {
     );
     const record = await store.record(request.candidate.id);
     const alreadyApplied = record?.applications.some((a) => a.greenhouseJobId === request.greenhouseJobId);
-    if (same && (ACTIVE.has(same.state) || alreadyApplied)) return { item: same, duplicate: true };
+    if (same && (ACTIVE.has(same.state) || alreadyApplied))
+      return { item: same, duplicate: true, written: Promise.resolve() };
     const at = now();
     const item: ExportItem = {
       v: EXPORT_ITEM_VERSION,
@@ -129,9 +136,9 @@ export class ExportQueue {
       updatedAt: at,
       finishedAt: null,
     };
-    await store.add(item);
-    this.changed([item.pinCandidateId]);
-    return { item, duplicate: false };
+    const { written } = await store.add(item);
+    written.then(() => this.changed([item.pinCandidateId])).catch(() => {});
+    return { item, duplicate: false, written };
   }
 
   /** Puts a failed (or waiting) item back in line now; its journal keeps what already succeeded. */

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { exportIndexItem, exportKey, recordsItem } from '../storage/items';
 import { createLock } from '../storage/lock';
@@ -13,8 +14,23 @@ const MAX_FINISHED_ITEMS = 1000;
  *
  * The background is the only writer of these keys, so each worker reads them once and then serves reads from
  * memory (an export's first request must not wait for a full read of a 1,000-item log). Every write still goes to
- * storage before it returns, so a worker stopped at any moment loses nothing a new one would need.
+ * storage before its promise settles, so a worker stopped at any moment loses nothing a new one would need.
+ *
+ * Item writes go to storage.local in the order they were made in memory, without waiting for each other: the
+ * browser applies one context's writes in call order, so a journal write awaited before a request also covers the
+ * item's own first write (an export's first request waits for one storage write, not two).
  */
+/** WXT's `local:` keys as storage.local names them. */
+const area = (key: string) => key.replace(/^local:/, '');
+
+/** Goes to storage.local in this call (no await before it), which keeps writes in the order they were made. */
+function write(entries: Record<string, unknown>): Promise<void> {
+  return browser.storage.local.set(Object.fromEntries(Object.entries(entries).map(([k, v]) => [area(k), v])));
+}
+function remove(keys: string[]): Promise<void> {
+  return browser.storage.local.remove(keys.map(area));
+}
+
 export class SyncStore {
   private readonly lock = createLock();
   private loaded: Promise<{ ids: string[]; items: Map<string, ExportItem> }> | null = null;
@@ -50,37 +66,34 @@ export class SyncStore {
     return (await this.load()).items.get(id) ?? null;
   }
 
-  /** Adds an item; finished items beyond the cap rotate out, oldest first (sync records stay). */
-  add(item: ExportItem): Promise<void> {
-    return this.lock(async () => {
-      const cache = await this.load();
-      let ids = [...cache.ids, item.id];
-      let drop: string[] = [];
-      if (ids.length > MAX_FINISHED_ITEMS) {
-        const finished = ids
-          .flatMap((id) => cache.items.get(id) ?? [])
-          .filter((i) => i.state === 'done')
-          .sort((a, b) => a.createdAt - b.createdAt);
-        drop = finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id);
-        ids = ids.filter((id) => !drop.includes(id));
-      }
-      // The item and the index land in one write: a worker stopped in between cannot orphan the item.
-      await storage.setItems([
-        { key: exportKey(item.id), value: item },
-        { key: exportIndexItem.key, value: ids },
-      ]);
-      cache.ids = ids;
-      cache.items.set(item.id, item);
-      for (const id of drop) cache.items.delete(id);
-      if (drop.length) await storage.removeItems(drop.map(exportKey));
-    });
+  /**
+   * Adds an item; finished items beyond the cap rotate out, oldest first (sync records stay). Reads see it as soon
+   * as `added` settles; `written` settles once storage has it.
+   */
+  async add(item: ExportItem): Promise<{ written: Promise<void> }> {
+    const cache = await this.load();
+    let ids = [...cache.ids, item.id];
+    let drop: string[] = [];
+    if (ids.length > MAX_FINISHED_ITEMS) {
+      const finished = ids
+        .flatMap((id) => cache.items.get(id) ?? [])
+        .filter((i) => i.state === 'done')
+        .sort((a, b) => a.createdAt - b.createdAt);
+      drop = finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id);
+      ids = ids.filter((id) => !drop.includes(id));
+    }
+    cache.ids = ids;
+    cache.items.set(item.id, item);
+    for (const id of drop) cache.items.delete(id);
+    // The item and the index land in one write: a worker stopped in between cannot orphan the item.
+    const written = write({ [exportKey(item.id)]: item, [exportIndexItem.key]: ids });
+    const removed = drop.length ? remove(drop.map(exportKey)) : Promise.resolve();
+    return { written: Promise.all([written, removed]).then(() => {}) };
   }
 
-  save(item: ExportItem): Promise<void> {
-    return this.lock(async () => {
-      await storage.setItem(exportKey(item.id), item);
-      (await this.load()).items.set(item.id, item);
-    });
+  async save(item: ExportItem): Promise<void> {
+    (await this.load()).items.set(item.id, item);
+    await write({ [exportKey(item.id)]: item });
   }
 
   /**

@@ -11,7 +11,11 @@ const THINK_MS = 1_000;
 export interface ExportSplit {
   /** The trusted click event in the page → the worker has the command (router mark). */
   clickToWorker: number;
-  /** → the first Greenhouse request reaches Greenhouse. */
+  /** The click's timestamp → its event reaches the page's listeners (the browser's input pipeline). */
+  inputDelay: number;
+  /** → the worker hands the first Greenhouse request to the network (its own mark). */
+  clickToDispatch: number;
+  /** → the first Greenhouse request reaches Greenhouse (the sandbox, behind Playwright's routing). */
   workerToFirstRequest: number;
   clickToFirstRequest: number;
   /** First request → last answer: Greenhouse's own time, and the sequential round trips in it. */
@@ -29,14 +33,20 @@ export interface ExportSplit {
 export const PAGE_PROBES = () => {
   const w = window as unknown as {
     __pgsClicks: number[];
+    __pgsClickSeen: number[];
     __pgsBadgeAt: number | null;
     __pgsWatchBadge: () => void;
   };
   w.__pgsClicks = [];
+  w.__pgsClickSeen = [];
   w.__pgsBadgeAt = null;
   addEventListener(
     'click',
-    (e) => e.isTrusted && w.__pgsClicks.push(performance.timeOrigin + e.timeStamp),
+    (e) => {
+      if (!e.isTrusted) return;
+      w.__pgsClicks.push(performance.timeOrigin + e.timeStamp);
+      w.__pgsClickSeen.push(performance.timeOrigin + performance.now());
+    },
     true,
   );
   w.__pgsWatchBadge = () => {
@@ -91,19 +101,36 @@ export async function measuredExport(
       timeout: 30_000,
     },
   );
-  const { clickAt, badgeAt } = await page.evaluate(() => {
-    const w = window as unknown as { __pgsClicks: number[]; __pgsBadgeAt: number };
-    return { clickAt: w.__pgsClicks.at(-1)!, badgeAt: w.__pgsBadgeAt };
+  const { clickAt, seenAt, badgeAt } = await page.evaluate(() => {
+    const w = window as unknown as { __pgsClicks: number[]; __pgsClickSeen: number[]; __pgsBadgeAt: number };
+    return { clickAt: w.__pgsClicks.at(-1)!, seenAt: w.__pgsClickSeen.at(-1)!, badgeAt: w.__pgsBadgeAt };
   });
   const worker = await currentWorker(context);
   // The worker's own marks: when it had the command, and when its first request of the export went out.
-  const marks = await worker.evaluate(() => {
-    const at = (name: string) => {
-      const mark = performance.getEntriesByName(name).at(-1);
-      return mark ? performance.timeOrigin + mark.startTime : null;
-    };
-    return { command: at('pgs:command:pin.export'), main: at('pgs:main') };
-  });
+  // No named inner functions here: tsx would wrap them in a helper the worker does not have.
+  const [command, main, dispatches] = await worker.evaluate(
+    (names) =>
+      names.map((name) =>
+        performance.getEntriesByName(name).map((m) => performance.timeOrigin + m.startTime),
+      ),
+    ['pgs:command:pin.export', 'pgs:main', 'pgs:request'],
+  );
+  const marks = { command: command?.at(-1) ?? null, main: main?.at(-1) ?? null };
+  if (process.env.BENCH_DEBUG) {
+    const all = await worker.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('pgs:'))
+        .map((m) => [m.name, performance.timeOrigin + m.startTime] as const)
+        .concat([['worker-origin', performance.timeOrigin] as const]),
+    );
+    console.error(
+      all
+        .filter(([, t]) => t >= clickAt - 500)
+        .map(([n, t]) => `${n} +${Math.round(t - clickAt)}`)
+        .join('  '),
+    );
+  }
   // The export's requests: from the click until the badge (the stage read that follows is the badge's).
   const requests = sandbox.requests
     .slice(before)
@@ -126,8 +153,11 @@ export async function measuredExport(
   const first = Math.min(...requests.map((r) => r.at));
   const last = Math.max(...requests.map((r) => r.finishedAt));
   const received = marks.command ?? clickAt;
+  const dispatched = Math.min(...(dispatches ?? []).filter((t) => t >= received));
   return {
     clickToWorker: received - clickAt,
+    inputDelay: seenAt - clickAt,
+    clickToDispatch: dispatched - clickAt,
     workerToFirstRequest: first - received,
     clickToFirstRequest: first - clickAt,
     greenhouse: last - first,
@@ -135,7 +165,7 @@ export async function measuredExport(
     calls: requests.length,
     lastAnswerToBadge: badgeAt - last,
     clickToBadge: badgeAt - clickAt,
-    workerStartedBeforeCommand: cold && marks.main !== null ? received - marks.main : null,
+    workerStartedBeforeCommand: cold && typeof marks.main === 'number' ? received - marks.main : null,
   };
 }
 
@@ -150,7 +180,9 @@ export function summarize(runs: ExportSplit[]) {
     exports: runs.length,
     sequentialRoundTrips: roundTrips,
     greenhouseCalls: m('calls'),
+    medianInputDelayMs: m('inputDelay'),
     medianClickToWorkerMs: m('clickToWorker'),
+    medianClickToDispatchMs: m('clickToDispatch'),
     medianWorkerToFirstRequestMs: m('workerToFirstRequest'),
     medianClickToFirstRequestMs: m('clickToFirstRequest'),
     medianGreenhouseMs: m('greenhouse'),

@@ -41,7 +41,7 @@ export class PresenceMatcher {
   /** Whole answers of the last minute (the profile's presence, the dialog's preview, then Export reuse one). */
   private readonly answers = new Map<
     string,
-    { at: number; stamp: number | null; result: Promise<MatchResult> }
+    { at: number; stamp: string | null; result: Promise<MatchResult> }
   >();
 
   constructor(
@@ -95,7 +95,27 @@ export class PresenceMatcher {
     options: { indexOnly?: boolean } = {},
   ): Promise<MatchResult> {
     const indexer = this.deps.indexer;
-    const ready = indexer ? (await indexer.state()).phase === 'ready' : false;
+    const state = indexer ? await indexer.state() : null;
+    const ready = state?.phase === 'ready';
+    // The index changes only by pages applied (people, updatedAt) or entries dropped (forget clears the memo).
+    const stamp = ready ? `${state.updatedAt}:${state.people}` : null;
+    const key = JSON.stringify([emailsOf(candidate), candidate.linkedinUrl ?? null, !!options.indexOnly]);
+    const memo = this.answers.get(key);
+    if (memo && memo.stamp === stamp && this.now() - memo.at < LOOKUP_TTL_MS) return memo.result;
+    const result = this.matchNow(api, candidate, ready, options);
+    this.answers.set(key, { at: this.now(), stamp, result });
+    result.catch(() => this.answers.delete(key));
+    if (this.answers.size > 200) this.answers.delete(this.answers.keys().next().value!);
+    return result;
+  }
+
+  private async matchNow(
+    api: HarvestApi,
+    candidate: PinCandidate,
+    ready: boolean,
+    options: { indexOnly?: boolean },
+  ): Promise<MatchResult> {
+    const indexer = this.deps.indexer;
     const [indexed, live] = await Promise.all([
       indexer && ready ? indexer.lookup(candidate) : Promise.resolve<IndexMatch[]>([]),
       options.indexOnly && ready

@@ -161,6 +161,32 @@ describe('the presence index', () => {
     expect(found.matches).toMatchObject([{ id: live.id, name: 'Live Only', reasons: ['email'] }]);
   });
 
+  it('the matcher answers a profile once a minute (presence, preview, Export), and again when the index changes', async () => {
+    const h = harness(3);
+    await h.indexer.refresh();
+    const reads = () => h.sandbox.requests.filter((r) => r.path === '/v3/candidates').length;
+    const candidate = pinCandidate(['later@example.com']);
+    expect((await h.matcher.match(h.api, candidate)).matches).toEqual([]);
+    const afterFirst = reads();
+    expect((await h.matcher.match(h.api, candidate)).matches).toEqual([]);
+    expect(reads()).toBe(afterFirst);
+    // A teammate adds them; the next index update changes the answer at once, without waiting out the minute.
+    h.advance(5_000);
+    const added = h.sandbox.seedCandidate({
+      first_name: 'La',
+      last_name: 'Ter',
+      emails: ['later@example.com'],
+    });
+    await h.indexer.refresh();
+    const again = await h.matcher.match(h.api, candidate);
+    expect(again.matches.map((m) => m.id)).toEqual([added.id]);
+    // And after a minute it asks Greenhouse again, index or not.
+    const before = reads();
+    h.advance(61_000);
+    await h.matcher.match(h.api, candidate);
+    expect(reads()).toBeGreaterThan(before);
+  });
+
   it('clearing empties it, and a build under way stops before writing more', async () => {
     const h = harness(1_100);
     const run = h.indexer.refresh();
