@@ -18,8 +18,20 @@ export const norm = (text: string) =>
     .trim()
     .toLowerCase();
 
+const normalizedWords = new WeakMap<readonly string[], Set<string>>();
+
+/** A mapping's word list, normalised once (a 1,000-row pipeline compares every row against it). */
+export function wordSet(words: readonly string[]): Set<string> {
+  let set = normalizedWords.get(words);
+  if (!set) {
+    set = new Set(words.map(norm));
+    normalizedWords.set(words, set);
+  }
+  return set;
+}
+
 export const matchesWord = (text: string | null, words: readonly string[]) =>
-  text !== null && words.some((w) => norm(w) === norm(text));
+  text !== null && wordSet(words).has(norm(text));
 
 /** querySelectorAll that treats an invalid selector (from an imported mapping) as matching nothing. */
 export function safeAll(root: ParentNode, css: string): Element[] {

@@ -7,14 +7,17 @@ import {
   leafWithWords,
   leaves,
   matchesWord,
+  norm,
   preferred,
   safeAll,
   sectionByHeading,
   textOf,
+  wordSet,
 } from './dom';
+import { PIN_ORIGIN } from './host';
 import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
 import type { PinMapping } from './mapping/schema';
-import { pageFromUrl, profileUrl } from './routes';
+import { pageFromPath, pageFromUrl, profileUrl } from './routes';
 import {
   PIN_STATUSES,
   type PinCandidate,
@@ -64,7 +67,9 @@ function mainOf(root: ParentNode, mapping: PinMapping): Element | null {
 // Outreach: status by its words, event times from <time datetime> labelled by event words ------------------------
 
 function statusOf(text: string | null, mapping: PinMapping): PinStatus | null {
-  return PIN_STATUSES.find((s) => matchesWord(text, mapping.words.status[s])) ?? null;
+  if (text === null) return null;
+  const word = norm(text);
+  return PIN_STATUSES.find((s) => wordSet(mapping.words.status[s]).has(word)) ?? null;
 }
 
 const EVENT_TYPES: PinEventType[] = ['added_to_sequence', 'replied', 'marked_interested'];
@@ -84,8 +89,11 @@ export function readOutreach(
     }
   }
   if (!status) {
-    const chip = leaves(scope).find((el) => !el.closest('time') && statusOf(textOf(el), mapping));
-    status = chip ? statusOf(textOf(chip), mapping) : null;
+    for (const el of leaves(scope)) {
+      if (el.closest('time')) continue;
+      status = statusOf(textOf(el), mapping);
+      if (status) break;
+    }
     rule = 'status words';
   }
   if (!status) return null;
@@ -445,11 +453,21 @@ export interface PipelineRow {
   observation: StatusObservation | null;
 }
 
+/** The Pin page a link opens. A plain path (Pin's own links) is matched without parsing a URL per row. */
+function pageOfLink(link: Element, mapping: PinMapping) {
+  const href = link.getAttribute('href') ?? '';
+  if (href.startsWith('/') && !href.startsWith('//') && !/[.%\\]/.test(href)) {
+    const path = href.split(/[?#]/, 1)[0]!;
+    return pageFromPath(PIN_ORIGIN, path, mapping);
+  }
+  return pageFromUrl(href, mapping);
+}
+
 function profileRows(main: Element, mapping: PinMapping, jobId?: string) {
   const seen = new Set<string>();
   const rows: { jobId: string; candidateId: string; element: Element; link: Element }[] = [];
   for (const link of safeAll(main, 'a[href]')) {
-    const target = pageFromUrl(link.getAttribute('href') ?? '', mapping);
+    const target = pageOfLink(link, mapping);
     if (target.kind !== 'profile' || (jobId !== undefined && target.jobId !== jobId)) continue;
     const key = `${target.jobId}/${target.candidateId}`;
     if (seen.has(key)) continue;
@@ -542,7 +560,7 @@ export function readJobsList(root: ParentNode, mapping: PinMapping = BUILTIN_PIN
   if (!main) return reads.fail('the jobs list');
   const jobs = new Map<string, PinJob>();
   for (const link of safeAll(main, 'a[href]')) {
-    const target = pageFromUrl(link.getAttribute('href') ?? '', mapping);
+    const target = pageOfLink(link, mapping);
     const title = textOf(link);
     if (target.kind === 'pipeline' && title && !jobs.has(target.jobId))
       jobs.set(target.jobId, { id: target.jobId, title });

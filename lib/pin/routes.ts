@@ -14,9 +14,20 @@ type Params = Partial<Record<'jobId' | 'candidateId', string>>;
 
 const segments = (path: string) => path.split('/').filter(Boolean);
 
+const patternSegments = new Map<string, string[]>();
+function compiled(pattern: string): string[] {
+  let want = patternSegments.get(pattern);
+  if (!want) {
+    want = segments(pattern);
+    if (patternSegments.size > 100) patternSegments.clear();
+    patternSegments.set(pattern, want);
+  }
+  return want;
+}
+
 /** The `:params` of `pattern` in `pathname`, or null when the path is not that route. */
 export function matchRoute(pattern: string, pathname: string): Params | null {
-  const want = segments(pattern);
+  const want = compiled(pattern);
   const have = segments(pathname);
   if (want.length !== have.length) return null;
   const params: Params = {};
@@ -43,15 +54,24 @@ export function pageFromUrl(href: string, mapping: PinMapping = BUILTIN_PIN_MAPP
   } catch {
     return { kind: 'other' };
   }
-  if (url.origin !== PIN_ORIGIN) return { kind: 'other' };
+  return pageFromPath(url.origin, url.pathname, mapping);
+}
+
+/** As pageFromUrl, for a URL already split (an anchor's `origin` and `pathname`). */
+export function pageFromPath(
+  origin: string,
+  pathname: string,
+  mapping: PinMapping = BUILTIN_PIN_MAPPING,
+): PinPage {
+  if (origin !== PIN_ORIGIN) return { kind: 'other' };
   const { routes } = mapping;
-  const profile = matchRoute(routes.profile, url.pathname);
+  const profile = matchRoute(routes.profile, pathname);
   if (profile?.jobId && profile.candidateId)
     return { kind: 'profile', jobId: profile.jobId, candidateId: profile.candidateId };
-  const pipeline = matchRoute(routes.pipeline, url.pathname);
+  const pipeline = matchRoute(routes.pipeline, pathname);
   if (pipeline?.jobId) return { kind: 'pipeline', jobId: pipeline.jobId };
-  if (matchRoute(routes.jobs, url.pathname)) return { kind: 'jobs' };
-  if (matchRoute(routes.inbox, url.pathname)) return { kind: 'inbox' };
+  if (matchRoute(routes.jobs, pathname)) return { kind: 'jobs' };
+  if (matchRoute(routes.inbox, pathname)) return { kind: 'inbox' };
   return { kind: 'other' };
 }
 
