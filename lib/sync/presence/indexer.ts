@@ -79,11 +79,17 @@ export class PresenceIndexer {
       }
       if (state.phase === 'building') {
         // The checkpoint says which page comes next; the first build goes on from there.
+        let coming = api.candidatesPage(state.next ? { next: state.next } : { updatedSince: null });
         for (;;) {
-          const page = await api.candidatesPage(state.next ? { next: state.next } : { updatedSince: null });
+          const page = await coming;
           const next = page.next;
           const done = next === null;
           if (cleared()) return EMPTY_STATE;
+          // The next page is asked for while this one is hashed and written (the checkpoint still names it).
+          if (next !== null) {
+            coming = api.candidatesPage({ next });
+            coming.catch(() => {});
+          }
           await db.applyPage(await this.people(page.rows), (previous, added) => ({
             ...previous,
             phase: done ? 'ready' : 'building',
@@ -102,10 +108,15 @@ export class PresenceIndexer {
       const since = new Date(
         Date.parse(state.highWater ?? new Date(0).toISOString()) - OVERLAP_MS,
       ).toISOString();
-      let page = await api.candidatesPage({ updatedSince: since });
+      let coming = api.candidatesPage({ updatedSince: since });
       for (;;) {
+        const page = await coming;
         const last = page.next === null;
         if (cleared()) return EMPTY_STATE;
+        if (!last) {
+          coming = api.candidatesPage({ next: page.next! });
+          coming.catch(() => {});
+        }
         await db.applyPage(await this.people(page.rows), (previous, added) => ({
           ...previous,
           people: previous.people + added,
@@ -114,7 +125,6 @@ export class PresenceIndexer {
             : {}),
         }));
         if (last) break;
-        page = await api.candidatesPage({ next: page.next! });
       }
       state = await db.state();
       this.deps.onProgress?.(state);
