@@ -25,6 +25,7 @@ export class PresenceService {
   readonly matcher: PresenceMatcher;
   /** Until then, exports of the current batch match by the just-refreshed index alone. */
   private indexOnlyUntil = 0;
+  private renewing: Promise<void> | null = null;
 
   constructor(
     private readonly deps: {
@@ -71,11 +72,22 @@ export class PresenceService {
       .then(() => this.view());
   }
 
-  /** Before a bulk batch (two or more due exports): one incremental update, then match by the index alone. */
+  /**
+   * Before a bulk batch (two or more due exports) and as it goes on: one incremental update, then a minute of
+   * matching by the index alone. Within that minute it does nothing.
+   */
   async beforeBatch(due: ExportItem[]): Promise<void> {
+    if (this.now() < this.indexOnlyUntil) return;
+    if (this.renewing) return this.renewing;
     if (due.length < 2 || (await this.indexer.state()).phase !== 'ready') return;
-    await this.indexer.refresh();
-    this.indexOnlyUntil = this.now() + LOOKUP_TTL_MS;
+    this.renewing = this.indexer.refresh().then(() => {
+      this.indexOnlyUntil = this.now() + LOOKUP_TTL_MS;
+    });
+    try {
+      await this.renewing;
+    } finally {
+      this.renewing = null;
+    }
   }
 
   /** What the queue's runs use to match candidates. */

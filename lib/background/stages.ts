@@ -4,6 +4,8 @@ import type { SyncRecord } from '../sync/model';
 
 /** Stages are read again when a profile or pipeline opens and what is known is older than this. */
 export const STAGE_TTL_MS = 60_000;
+/** Asks within this share a read even after a quiet while (a pipeline page asks for many rows at once). */
+const GATHER_MS = 30;
 
 export type StageEntry = Awaited<ReturnType<typeof stagesItem.getValue>>[string];
 
@@ -29,8 +31,22 @@ export function stageLabel(entry: Pick<StageEntry, 'stage' | 'status' | 'prospec
  */
 export class StageService {
   private inFlight = new Set<number>();
+  /** Candidates waiting for the next read, with the Pin candidates to signal. */
+  private pending = new Map<number, string>();
+  private flushing: Promise<void> | null = null;
+  private lastReadAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly deps: { now?: () => number; changed: (pinCandidateIds: string[]) => void }) {}
+  constructor(
+    private readonly deps: {
+      now?: () => number;
+      changed: (pinCandidateIds: string[]) => void;
+      /**
+       * Reads start at least this far apart; asks in between share the next read (a bulk run signals after every
+       * export). The first ask after a quiet while is read almost at once.
+       */
+      minIntervalMs?: number;
+    },
+  ) {}
 
   private now() {
     return (this.deps.now ?? Date.now)();
@@ -41,19 +57,37 @@ export class StageService {
     return (await stagesItem.getValue())[String(applicationId)] ?? null;
   }
 
-  /** Reads stale stages of these synced candidates in the background; signals the overlays when they change. */
+  /**
+   * Reads stale stages of these synced candidates in the background; signals the overlays when they change. Asks
+   * close together share one read (50 candidates a request).
+   */
   async refresh(api: HarvestApi, records: readonly SyncRecord[]): Promise<void> {
     const stages = await stagesItem.getValue();
-    const stale = records.filter((record) =>
-      record.applications.some((a) => {
+    for (const record of records) {
+      const stale = record.applications.some((a) => {
         const known = a.applicationId === null ? null : stages[String(a.applicationId)];
         return a.applicationId !== null && (!known || this.now() - known.readAt > STAGE_TTL_MS);
-      }),
-    );
-    const wanted = [...new Set(stale.map((r) => r.greenhouseCandidateId))].filter(
-      (id) => !this.inFlight.has(id),
-    );
-    if (!wanted.length) return;
+      });
+      if (stale && !this.inFlight.has(record.greenhouseCandidateId))
+        this.pending.set(record.greenhouseCandidateId, record.pinCandidateId);
+    }
+    if (!this.pending.size) return this.flushing ?? undefined;
+    const wait = Math.max(GATHER_MS, this.lastReadAt + (this.deps.minIntervalMs ?? 2_000) - Date.now());
+    this.flushing ??= new Promise<void>((resolve) => setTimeout(resolve, wait))
+      .then(() => this.flush(api))
+      .finally(() => {
+        this.flushing = null;
+        // Asked for while that read was out: the next one.
+        if (this.pending.size) void this.refresh(api, []).catch(() => {});
+      });
+    return this.flushing;
+  }
+
+  private async flush(api: HarvestApi): Promise<void> {
+    const batch = new Map(this.pending);
+    this.pending.clear();
+    const wanted = [...batch.keys()];
+    this.lastReadAt = Date.now();
     for (const id of wanted) this.inFlight.add(id);
     try {
       const applications = await api.applicationsOfCandidates(wanted);
@@ -68,7 +102,7 @@ export class StageService {
         };
       }
       await stagesItem.setValue(next);
-      this.deps.changed(stale.map((r) => r.pinCandidateId));
+      this.deps.changed([...batch.values()]);
     } finally {
       for (const id of wanted) this.inFlight.delete(id);
     }

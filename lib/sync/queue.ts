@@ -224,6 +224,9 @@ export class ExportQueue {
         (i, index) => due.findIndex((j) => j.pinCandidateId === i.pinCandidateId) === index,
       );
       if (next && running.size < concurrency) {
+        // A long batch outlives one index update's window: the presence service renews it (one update a minute),
+        // without holding up the batch (exports started meanwhile look emails up live).
+        if (this.deps.beforeBatch && due.length >= 2) void this.deps.beforeBatch(due).catch(() => {});
         const context = await this.deps.prepare();
         if (!context) break;
         const run = this.runOne(next, context).finally(() => running.delete(next.pinCandidateId));

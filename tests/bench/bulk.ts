@@ -97,6 +97,15 @@ export async function benchBulk(pinApp: PinApp, count: number) {
       exportsPerMinute: Number((count / ((finished - started) / 60_000)).toFixed(1)),
       wallSeconds: Number(((finished - started) / 1000).toFixed(1)),
       storageBytesPerSyncedCandidate: Math.round(bytesInUse / count),
+      requestsByKind: Object.fromEntries(
+        Object.entries(
+          requests.reduce<Record<string, number>>((acc, r) => {
+            const kind = `${r.method} ${r.path}${r.query.email ? '?email' : r.query.updated_at ? '?updated_at' : ''}`;
+            acc[kind] = (acc[kind] ?? 0) + 1;
+            return acc;
+          }, {}),
+        ).sort((a, b) => b[1] - a[1]),
+      ),
     };
   } finally {
     await context.close();
