@@ -139,6 +139,36 @@ describe('the export queue and engine', () => {
     expect(Math.max(...sleeps)).toBeLessThanOrEqual(IN_FLIGHT_SETTLE_MS);
   });
 
+  it('reads employments again after waiting for a stopped worker’s requests to land (not the list read before)', async () => {
+    // Employments are journaled `pending` and sent; the worker stops; Greenhouse commits them 300 ms later. The new
+    // worker's first read-back finds none of them, waits, and must list again rather than reuse that first list.
+    const dying = new DyingStore((i) => i.steps.employments?.some((s) => s.status === 'pending') ?? false, true);
+    const first = harness({ store: dying });
+    first.sandbox.injectFault({
+      method: 'POST',
+      path: '/v3/candidate_employments',
+      times: 4,
+      action: { type: 'delay', ms: 300 },
+    });
+    const { item } = await first.queue.enqueue(request('c-ada', 5001));
+    void first.queue.drain();
+    const sentEmployments = () =>
+      first.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v3/candidate_employments').length;
+    await expect.poll(sentEmployments).toBeGreaterThan(0);
+    expect(first.sandbox.employments).toHaveLength(0);
+    const revived = new ExportQueue({
+      ...first.deps,
+      store: new SyncStore(),
+      sleep: async () => {
+        await expect.poll(() => first.sandbox.employments.length).toBe(sentEmployments());
+      },
+    });
+    await revived.recover();
+    await revived.drain();
+    expect((await new SyncStore().item(item.id))!.state).toBe('done');
+    expect(first.tally()).toMatchObject({ employments: 4 });
+  });
+
   it('reads back lost note and employment answers instead of writing them twice', async () => {
     const h = harness();
     h.sandbox.injectFault({ method: 'POST', path: '/v3/notes', action: { type: 'drop-after-commit' } });

@@ -26,14 +26,15 @@ export async function runEmploymentsStep(ctx: StepContext, personId: number): Pr
   const bodies = employmentBodies(item.candidate, personId);
   item.steps.employments ??= bodies.map(() => ({ status: 'todo' }) as const);
   const states = item.steps.employments;
-  // Read-backs of lost answers (at the start of a run) share one list call; a read-back after an unreadable answer
-  // must see that write, so it lists again.
-  let beforeSends: Promise<Employment[]> | null = null;
+  // Read-backs of lost answers (at the start of a run) share one list call. A read-back after an unreadable answer
+  // must see that write, and one after waiting for a stopped worker's request to land must see what landed since:
+  // both list again.
+  let shared: { at: number; list: Promise<Employment[]> } | null = null;
   let sent = false;
-  const readExisting = () => {
+  const readExisting = (notBefore = Number.NEGATIVE_INFINITY) => {
     if (sent) return api.employmentsOfCandidate(personId);
-    beforeSends ??= api.employmentsOfCandidate(personId);
-    return beforeSends;
+    if (!shared || shared.at < notBefore) shared = { at: ctx.now(), list: api.employmentsOfCandidate(personId) };
+    return shared.list;
   };
   await Promise.all(
     bodies.map((body, index) =>
@@ -43,11 +44,11 @@ export async function runEmploymentsStep(ctx: StepContext, personId: number): Pr
           what: `the employment "${body.title}" at "${body.company_name}"`,
           done: `Employment "${body.title}" at "${body.company_name}" saved`,
           readBackScope: 'harvest:candidate_employments:list',
-          readBack: async () => {
+          readBack: async (notBefore) => {
             const claimed = new Set(
               states.flatMap((s, i) => (i !== index && s.status === 'done' && s.id !== null ? [s.id] : [])),
             );
-            return (await readExisting()).find((e) => !claimed.has(e.id ?? -1) && same(e, body))?.id ?? null;
+            return (await readExisting(notBefore)).find((e) => !claimed.has(e.id ?? -1) && same(e, body))?.id ?? null;
           },
           send: () => {
             sent = true;

@@ -17,8 +17,12 @@ export interface WriteSpec {
   done: string;
   /** The list scope a read-back needs (null: none needed). */
   readBackScope: string | null;
-  /** Finds what this write created: its id, or null when Greenhouse has no such record. */
-  readBack?: () => Promise<number | null>;
+  /**
+   * Finds what this write created: its id, or null when Greenhouse has no such record. `notBefore` (epoch ms): the
+   * answer must come from a read made at or after then (a read-back may share one list call between writes, but
+   * never reuse a read older than that).
+   */
+  readBack?: (notBefore?: number) => Promise<number | null>;
   send: () => Promise<Committed<unknown>>;
   whenUnsure: 'stop' | 'warn';
   /** Greenhouse refused the data (4xx validation): fail the export, or note it and go on. */
@@ -69,7 +73,7 @@ export async function runWrite(ctx: StepContext, spec: WriteSpec, slot: Slot): P
       const settlesAt = Date.parse(state.since) + IN_FLIGHT_SETTLE_MS;
       if (found === null && !state.answered && ctx.now() < settlesAt) {
         await ctx.sleep(settlesAt - ctx.now());
-        found = await spec.readBack!();
+        found = await spec.readBack!(settlesAt);
       }
       if (found !== null) return set(ctx, slot, { status: 'done', id: found });
       // Greenhouse has no such record: the lost request never committed, so sending is safe.
