@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
+import { OVERLAY_PANEL_FILE } from './lib/overlay/panel-contract';
 import { HOST_ORIGINS } from './lib/permissions/hosts';
+import { PIN_MATCH_PATTERN } from './lib/pin/host';
 
 // The manifest is the shipped contract: no test-only hosts. Tests route these real
 // origins to the demo Pin app and the Harvest sandbox instead.
@@ -13,6 +15,11 @@ export default defineConfig({
       'Sends Pin candidates into Greenhouse Recruiting: synced badges, Export to ATS, per-job automation.',
     permissions: ['storage', 'alarms'],
     host_permissions: [...HOST_ORIGINS],
+    // The overlay's React panel, imported by the content script only on Pin pages that show one (see
+    // lib/overlay/panel-contract.ts). Only Pin's origin may load it, and only by the per-session URL.
+    web_accessible_resources: [
+      { resources: [OVERLAY_PANEL_FILE.slice(1)], matches: [PIN_MATCH_PATTERN], use_dynamic_url: true },
+    ],
     action: { default_title: 'Pin Greenhouse Sync' },
     ...(browser === 'firefox'
       ? {

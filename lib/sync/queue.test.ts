@@ -142,7 +142,10 @@ describe('the export queue and engine', () => {
   it('reads employments again after waiting for a stopped worker’s requests to land (not the list read before)', async () => {
     // Employments are journaled `pending` and sent; the worker stops; Greenhouse commits them 300 ms later. The new
     // worker's first read-back finds none of them, waits, and must list again rather than reuse that first list.
-    const dying = new DyingStore((i) => i.steps.employments?.some((s) => s.status === 'pending') ?? false, true);
+    const dying = new DyingStore(
+      (i) => i.steps.employments?.some((s) => s.status === 'pending') ?? false,
+      true,
+    );
     const first = harness({ store: dying });
     first.sandbox.injectFault({
       method: 'POST',
@@ -153,7 +156,8 @@ describe('the export queue and engine', () => {
     const { item } = await first.queue.enqueue(request('c-ada', 5001));
     void first.queue.drain();
     const sentEmployments = () =>
-      first.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v3/candidate_employments').length;
+      first.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v3/candidate_employments')
+        .length;
     await expect.poll(sentEmployments).toBeGreaterThan(0);
     expect(first.sandbox.employments).toHaveLength(0);
     const revived = new ExportQueue({

@@ -118,6 +118,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const withoutMs = results.without.map((r) => r.ms);
     const [low, high] = ratioInterval(withMs, withoutMs);
     const bundle = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/pin.js'));
+    const panelBundle = fs.readFileSync(path.join(EXTENSION_DIR, 'overlay-panel.js'));
     return {
       loads,
       medianLoadToIdleMsWith: median(withMs),
@@ -131,6 +132,9 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       contentScriptMainThreadMsMax: Number(Math.max(...scriptMs).toFixed(1)),
       contentScriptBytes: bundle.length,
       contentScriptGzipBytes: gzipSync(bundle).length,
+      /** React and the panel: injected only on pages that show a panel (profiles, unreadable-page notices). */
+      panelBytes: panelBundle.length,
+      panelGzipBytes: gzipSync(panelBundle).length,
     };
   } finally {
     await withExt.close();

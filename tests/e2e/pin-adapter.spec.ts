@@ -1,4 +1,6 @@
+import { OVERLAY_PANEL_GLOBAL } from '../../lib/overlay/panel-contract';
 import { expect, test } from './fixtures';
+import { evaluateInContentScript } from './support/content-script';
 import { BOTH_MARKUPS } from './support/markups';
 import { overlay, pipelineLinks } from './support/pages';
 
@@ -36,4 +38,20 @@ test('an unreadable Pin page gets a notice instead of a guess', async ({ context
   await expect(page.locator('.candidate-header pin-greenhouse-sync')).toHaveCount(1);
   await page.evaluate(() => document.querySelector('.candidate-name')?.remove());
   await expect(page.getByText(/cannot read this Pin page \(the candidate's name is missing\)/)).toBeVisible();
+});
+
+test('pipeline pages never load the React panel; the first profile imports it into the content-script world', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto('https://app.pin.com/jobs/j-backend');
+  await expect(pipelineLinks(page)).toHaveCount(9);
+  const panelLoaded = () =>
+    evaluateInContentScript<string>(page, `typeof globalThis.${OVERLAY_PANEL_GLOBAL}`);
+  expect(await panelLoaded()).toBe('undefined');
+  await page.locator('main a[href$="/candidates/c-ada"]').click();
+  await expect(overlay(page)).toHaveAttribute('data-pgs-for', 'j-backend/c-ada');
+  expect(await panelLoaded()).toBe('object');
+  // Pin's own scripts do not see it.
+  expect(await page.evaluate(`typeof globalThis.${OVERLAY_PANEL_GLOBAL}`)).toBe('undefined');
 });

@@ -11,6 +11,10 @@ test('the shipped manifest asks for exactly the permissions in the spec', () => 
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions.sort()).toEqual(['alarms', 'storage']);
+  // One web-accessible file, the lazily imported overlay panel: for Pin's origin only, by the session's URL.
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['overlay-panel.js'], matches: ['https://app.pin.com/*'], use_dynamic_url: true },
+  ]);
   expect(manifest.host_permissions.sort()).toEqual([
     'https://app.pin.com/*',
     'https://auth.greenhouse.io/*',

@@ -13,6 +13,10 @@ test('the Firefox build is MV3 with an event page, a gecko id and the same narro
     strict_min_version: '140.0',
   });
   expect(manifest.permissions.sort()).toEqual(['alarms', 'storage']);
+  // One web-accessible file, the lazily imported overlay panel: for Pin's origin only, by the session's URL.
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['overlay-panel.js'], matches: ['https://app.pin.com/*'], use_dynamic_url: true },
+  ]);
   expect(manifest.host_permissions.sort()).toEqual([
     'https://app.pin.com/*',
     'https://auth.greenhouse.io/*',

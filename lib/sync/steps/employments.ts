@@ -33,7 +33,8 @@ export async function runEmploymentsStep(ctx: StepContext, personId: number): Pr
   let sent = false;
   const readExisting = (notBefore = Number.NEGATIVE_INFINITY) => {
     if (sent) return api.employmentsOfCandidate(personId);
-    if (!shared || shared.at < notBefore) shared = { at: ctx.now(), list: api.employmentsOfCandidate(personId) };
+    if (!shared || shared.at < notBefore)
+      shared = { at: ctx.now(), list: api.employmentsOfCandidate(personId) };
     return shared.list;
   };
   await Promise.all(
@@ -48,7 +49,10 @@ export async function runEmploymentsStep(ctx: StepContext, personId: number): Pr
             const claimed = new Set(
               states.flatMap((s, i) => (i !== index && s.status === 'done' && s.id !== null ? [s.id] : [])),
             );
-            return (await readExisting(notBefore)).find((e) => !claimed.has(e.id ?? -1) && same(e, body))?.id ?? null;
+            return (
+              (await readExisting(notBefore)).find((e) => !claimed.has(e.id ?? -1) && same(e, body))?.id ??
+              null
+            );
           },
           send: () => {
             sent = true;

@@ -1,0 +1,141 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendCommand } from '../messaging/client';
+import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
+import type { PinMapping } from '../pin/mapping/schema';
+import { currentMapping, watchMapping } from '../pin/mapping/store';
+import type { PinCandidate, PinJob, StatusObservation } from '../pin/types';
+import { type PinPageState, watchPinPage } from '../pin/watch';
+import { changeSignalItem } from '../storage/items';
+import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
+import { loadPanel } from './panel-loader';
+import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';
+
+const isOwnNode = (node: Node): boolean => {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(`${OVERLAY_HOST_TAG}, [${ROW_BADGE_ATTR}]`) != null;
+};
+
+/**
+ * The content script's controller: follows the Pin page, reports what it sees, marks pipeline rows, and shows the
+ * panel (loaded on the first page that needs one; see panel-contract.ts).
+ */
+export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  let mapping: PinMapping = await currentMapping().catch(() => BUILTIN_PIN_MAPPING);
+  let panel: OverlayPanel | null = null;
+  let wantsPanel = 0;
+  let current: PinPageState | null = null;
+  const reported = new Map<string, string>();
+
+  const removePanel = () => {
+    wantsPanel += 1;
+    panel?.remove();
+  };
+
+  const showPanel = async (key: string, content: PanelContent) => {
+    const mine = ++wantsPanel;
+    const loaded = panel ?? (await loadPanel(ctx));
+    panel = loaded;
+    if (mine !== wantsPanel) return; // the page moved on while the panel loaded
+    await loaded.show(key, content, mapping);
+  };
+
+  const report = (jobs: PinJob[], observations: StatusObservation[], profiles: PinCandidate[] = []) => {
+    const fresh = observations.filter((o) => {
+      const key = `${o.jobId}/${o.candidateId}`;
+      const value = JSON.stringify([o.status, o.eventTimes]);
+      if (reported.get(key) === value) return false;
+      reported.set(key, value);
+      return true;
+    });
+    const jobKey = JSON.stringify(jobs);
+    const newJobs = reported.get('jobs') === jobKey ? [] : jobs;
+    reported.set('jobs', jobKey);
+    const freshProfiles = profiles.filter((p) => {
+      const value = JSON.stringify(p);
+      if (reported.get(`profile:${p.id}`) === value) return false;
+      reported.set(`profile:${p.id}`, value);
+      return true;
+    });
+    if (fresh.length || newJobs.length || freshProfiles.length) {
+      sendCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch(
+        (error: unknown) => {
+          // Forget what was not delivered, so the next read of the page sends it again.
+          for (const o of fresh) reported.delete(`${o.jobId}/${o.candidateId}`);
+          for (const p of freshProfiles) reported.delete(`profile:${p.id}`);
+          if (newJobs.length) reported.delete('jobs');
+          console.warn('[pin-greenhouse-sync]', error);
+        },
+      );
+    }
+  };
+
+  const refreshRows = async (state: PinPageState) => {
+    if (state.kind !== 'pipeline') return;
+    const badges = await sendCommand('pin.rowBadges', {
+      pinCandidateIds: state.rows.map((r) => r.candidateId),
+    });
+    if (current !== state) return;
+    const started = performance.now();
+    syncRowBadges(state.rows, badges);
+    performance.measure('pgs:row-badges', { start: started });
+  };
+
+  const onState = async (state: PinPageState) => {
+    current = state;
+    switch (state.kind) {
+      case 'profile':
+        report([state.reading.job], [state.reading.observation], [state.reading.candidate]);
+        await showPanel(`${state.reading.job.id}/${state.reading.candidate.id}`, {
+          kind: 'profile',
+          reading: state.reading,
+        });
+        break;
+      case 'pipeline':
+        removePanel();
+        report(
+          [state.job],
+          state.rows.flatMap((r) => (r.observation ? [r.observation] : [])),
+        );
+        await refreshRows(state);
+        break;
+      case 'inbox':
+        removePanel();
+        report([], state.observations);
+        break;
+      case 'jobs':
+        removePanel();
+        report(state.jobs, []);
+        break;
+      case 'unreadable':
+        await showPanel(`unreadable:${state.url}`, {
+          kind: 'notice',
+          message: `Pin Greenhouse Sync cannot read this Pin page (${state.what} is missing), so it shows nothing here rather than guess.`,
+          reads: state.reads,
+        });
+        break;
+      default:
+        removePanel();
+    }
+  };
+
+  const unwatch = changeSignalItem.watch(() => {
+    panel?.changed();
+    if (current) void refreshRows(current);
+  });
+  ctx.onInvalidated(() => {
+    unwatch();
+    removePanel();
+  });
+  const watcher = watchPinPage(
+    ctx,
+    (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
+    isOwnNode,
+    () => mapping,
+  );
+  // An admin's new mapping applies to open Pin pages at once, without a reload or a release.
+  const unwatchMapping = watchMapping((next) => {
+    mapping = next;
+    watcher.reread();
+  });
+  ctx.onInvalidated(unwatchMapping);
+}
