@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../pin/types';
+import { pinCandidateSchema, pinJobSchema } from '../pin/types';
 import { settingsSchema } from '../storage/connection';
 import { triggerSchema } from '../sync/model';
 import { ruleSchema } from '../sync/triggers';
-import type { SenderKind } from './sender';
+import { command, EVERYONE, PAGES, PIN } from './command';
+import { listCommands } from './list-protocol';
 import {
   activitySummarySchema,
   candidateStateSchema,
@@ -14,7 +15,6 @@ import {
   itemViewSchema,
   pinMappingViewSchema,
   presenceViewSchema,
-  rowBadgeSchema,
   rulesViewSchema,
 } from './views';
 
@@ -23,16 +23,6 @@ import {
  * output must satisfy. Content scripts only get the `pin-content` commands; credential, settings and rule
  * commands are `extension-page` only.
  */
-interface CommandSpec<I extends z.ZodType, O extends z.ZodType> {
-  from: readonly SenderKind[];
-  input: I;
-  output: O;
-}
-const command = <I extends z.ZodType, O extends z.ZodType>(spec: CommandSpec<I, O>) => spec;
-
-const EVERYONE = ['pin-content', 'extension-page'] as const;
-const PAGES = ['extension-page'] as const;
-const PIN = ['pin-content'] as const;
 const none = z.object({}).strict();
 const greenhouseId = z.number().int().positive();
 
@@ -99,17 +89,7 @@ export const commands = {
   }),
 
   // The overlay on Pin.
-  'pin.observe': command({
-    from: PIN,
-    input: z
-      .object({
-        jobs: z.array(pinJobSchema).max(500),
-        observations: z.array(statusObservationSchema).max(5000),
-        profiles: z.array(pinCandidateSchema).max(20).optional(),
-      })
-      .strict(),
-    output: z.object({ queued: z.number().int() }),
-  }),
+  ...listCommands,
   'pin.candidateState': command({
     from: PIN,
     input: z
@@ -119,11 +99,6 @@ export const commands = {
       })
       .strict(),
     output: candidateStateSchema,
-  }),
-  'pin.rowBadges': command({
-    from: PIN,
-    input: z.object({ pinCandidateIds: z.array(z.string().max(200)).max(5000) }).strict(),
-    output: z.record(z.string(), rowBadgeSchema),
   }),
   'pin.presence': command({
     from: PIN,

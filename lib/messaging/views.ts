@@ -108,11 +108,7 @@ export const pinMappingViewSchema = z.object({
 });
 export type PinMappingView = z.infer<typeof pinMappingViewSchema>;
 
-export const rowBadgeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('synced'), url: z.string(), stage: z.string().nullable() }),
-  z.object({ kind: z.literal('in_greenhouse'), url: z.string(), reasons: z.array(matchReasonSchema) }),
-]);
-export type RowBadge = z.infer<typeof rowBadgeSchema>;
+export { type RowBadge, rowBadgeSchema } from './list-protocol';
 
 /** What "Export" will write, shown in the dialog before the click. */
 export const exportPreviewSchema = z.object({

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendCommand } from '../messaging/client';
+import { sendListCommand } from '../messaging/list-client';
 import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
 import type { PinMapping } from '../pin/mapping/schema';
 import { currentMapping, watchMapping } from '../pin/mapping/store';
@@ -57,7 +57,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       return true;
     });
     if (fresh.length || newJobs.length || freshProfiles.length) {
-      sendCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch(
+      sendListCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch(
         (error: unknown) => {
           // Forget what was not delivered, so the next read of the page sends it again.
           for (const o of fresh) reported.delete(`${o.jobId}/${o.candidateId}`);
@@ -71,7 +71,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
   const refreshRows = async (state: PinPageState) => {
     if (state.kind !== 'pipeline') return;
-    const badges = await sendCommand('pin.rowBadges', {
+    const badges = await sendListCommand('pin.rowBadges', {
       pinCandidateIds: state.rows.map((r) => r.candidateId),
     });
     if (current !== state) return;

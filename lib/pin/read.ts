@@ -74,13 +74,20 @@ function statusOf(text: string | null, mapping: PinMapping): PinStatus | null {
 
 const EVENT_TYPES: PinEventType[] = ['added_to_sequence', 'replied', 'marked_interested'];
 
+/** What a list read found for one row in a single query over the whole list (see `readPipeline`). */
+interface RowFinds {
+  chips: { elements: Element[]; rule: string } | null;
+  times: Element[];
+}
+
 export function readOutreach(
   scope: Element,
   mapping: PinMapping,
+  found?: RowFinds,
 ): { status: PinStatus; eventTimes: StatusObservation['eventTimes']; rule: string; events: number } | null {
   let status: PinStatus | null = null;
   let rule = '';
-  const chips = preferred(scope, mapping.selectors.statusChip);
+  const chips = found ? found.chips : preferred(scope, mapping.selectors.statusChip);
   for (const chip of chips?.elements ?? []) {
     status = statusOf(textOf(chip), mapping);
     if (status) {
@@ -99,7 +106,7 @@ export function readOutreach(
   if (!status) return null;
   const eventTimes: StatusObservation['eventTimes'] = {};
   let events = 0;
-  for (const time of safeAll(scope, 'time[datetime]')) {
+  for (const time of found ? found.times : safeAll(scope, 'time[datetime]')) {
     const at = time.getAttribute('datetime') ?? '';
     if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) continue;
     const label = (time.parentElement?.textContent ?? '').replace(time.textContent ?? '', '').trim();
@@ -487,6 +494,47 @@ function profileRows(main: Element, mapping: PinMapping, jobId?: string) {
   return rows;
 }
 
+/**
+ * Status chips and event times of every row, from one query per selector over the whole list rather than one per
+ * row (a 1,000-row pipeline). Per row, the same rule as `preferred`: the first chip selector with a match in it.
+ */
+function findInRows(main: Element, rows: readonly Element[], mapping: PinMapping): RowFinds[] {
+  const indexOf = new Map<Element, number>();
+  rows.forEach((row, index) => {
+    if (!indexOf.has(row)) indexOf.set(row, index);
+  });
+  const rowOf = (el: Element): number | undefined => {
+    // Descendants only, as a query inside the row would find them.
+    for (let at = el.parentElement; at && at !== main; at = at.parentElement) {
+      const index = indexOf.get(at);
+      if (index !== undefined) return index;
+    }
+    return undefined;
+  };
+  const finds: RowFinds[] = rows.map(() => ({ chips: null, times: [] }));
+  for (const css of mapping.selectors.statusChip) {
+    const byRow = new Map<number, Element[]>();
+    for (const chip of safeAll(main, css)) {
+      const index = rowOf(chip);
+      if (index === undefined || finds[index]!.chips) continue;
+      const list = byRow.get(index);
+      if (list) list.push(chip);
+      else byRow.set(index, [chip]);
+    }
+    for (const [index, elements] of byRow) finds[index]!.chips = { elements, rule: `selector ${css}` };
+  }
+  for (const time of safeAll(main, 'time[datetime]')) {
+    const index = rowOf(time);
+    if (index !== undefined) finds[index]!.times.push(time);
+  }
+  // Rows that share an element (a link outside any row) read the same finds.
+  rows.forEach((row, index) => {
+    const first = indexOf.get(row)!;
+    if (first !== index) finds[index] = finds[first]!;
+  });
+  return finds;
+}
+
 export function readPipeline(
   root: ParentNode,
   page: { jobId: string },
@@ -500,8 +548,14 @@ export function readPipeline(
   if (!title) return reads.fail("the job's title");
   let statuses = 0;
   let statusRule: string | null = null;
-  const rows = profileRows(main, mapping, page.jobId).map((row): PipelineRow => {
-    const outreach = readOutreach(row.element, mapping);
+  const found = profileRows(main, mapping, page.jobId);
+  const finds = findInRows(
+    main,
+    found.map((r) => r.element),
+    mapping,
+  );
+  const rows = found.map((row, index): PipelineRow => {
+    const outreach = readOutreach(row.element, mapping, finds[index]);
     if (outreach) {
       statuses += 1;
       statusRule ??= outreach.rule;

@@ -14,20 +14,43 @@ type Params = Partial<Record<'jobId' | 'candidateId', string>>;
 
 const segments = (path: string) => path.split('/').filter(Boolean);
 
-const patternSegments = new Map<string, string[]>();
-function compiled(pattern: string): string[] {
-  let want = patternSegments.get(pattern);
-  if (!want) {
-    want = segments(pattern);
-    if (patternSegments.size > 100) patternSegments.clear();
-    patternSegments.set(pattern, want);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface CompiledRoute {
+  segments: string[];
+  /** For paths without escapes: the whole route as one expression, params captured in order. */
+  plain: RegExp;
+  names: string[];
+}
+
+const compiledRoutes = new Map<string, CompiledRoute>();
+function compiled(pattern: string): CompiledRoute {
+  let route = compiledRoutes.get(pattern);
+  if (!route) {
+    const want = segments(pattern);
+    const names = want.filter((w) => w.startsWith(':')).map((w) => w.slice(1));
+    const body = want.map((w) => (w.startsWith(':') ? '([^/]+)' : escapeRegExp(w))).join('/+');
+    route = { segments: want, names, plain: new RegExp(`^/*${body}${want.length ? '/*' : ''}$`) };
+    if (compiledRoutes.size > 100) compiledRoutes.clear();
+    compiledRoutes.set(pattern, route);
   }
-  return want;
+  return route;
 }
 
 /** The `:params` of `pattern` in `pathname`, or null when the path is not that route. */
 export function matchRoute(pattern: string, pathname: string): Params | null {
-  const want = compiled(pattern);
+  const route = compiled(pattern);
+  // A 1,000-row pipeline matches every link: a path with no escapes needs no decoding, so one expression test.
+  if (!pathname.includes('%')) {
+    const match = route.plain.exec(pathname);
+    if (!match) return null;
+    const params: Params = {};
+    route.names.forEach((name, i) => {
+      params[name as keyof Params] = match[i + 1]!;
+    });
+    return params;
+  }
+  const want = route.segments;
   const have = segments(pathname);
   if (want.length !== have.length) return null;
   const params: Params = {};

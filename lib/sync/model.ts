@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pinCandidateSchema } from '../pin/types';
+import { matchReasonSchema } from './match-reason';
 
 /** Automation triggers (SPEC §6) and how each reads to a recruiter. */
 export const TRIGGERS = ['added_to_sequence', 'replied', 'interested'] as const;
@@ -18,7 +19,7 @@ export const exportReasonSchema = z.discriminatedUnion('kind', [
 ]);
 export type ExportReason = z.infer<typeof exportReasonSchema>;
 
-export const matchReasonSchema = z.enum(['email', 'LinkedIn']);
+export { matchReasonSchema };
 
 /**
  * The journal of one Greenhouse write (lib/sync/steps/write.ts): `pending` is written before the request is sent,

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../pin/types';
+import { matchReasonSchema } from '../sync/match-reason';
+import { command, PIN } from './command';
+
+/** A pipeline row's mark: synced (with the Greenhouse stage), or already in Greenhouse (and how it matched). */
+export const rowBadgeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('synced'), url: z.string(), stage: z.string().nullable() }),
+  z.object({ kind: z.literal('in_greenhouse'), url: z.string(), reasons: z.array(matchReasonSchema) }),
+]);
+export type RowBadge = z.infer<typeof rowBadgeSchema>;
+
+/**
+ * The commands the content script sends on every Pin page, kept apart from the rest of the protocol so that the
+ * content script builds only these schemas when a page loads (the panel, loaded on demand, uses the full list).
+ */
+export const listCommands = {
+  'pin.observe': command({
+    from: PIN,
+    input: z
+      .object({
+        jobs: z.array(pinJobSchema).max(500),
+        observations: z.array(statusObservationSchema).max(5000),
+        profiles: z.array(pinCandidateSchema).max(20).optional(),
+      })
+      .strict(),
+    output: z.object({ queued: z.number().int() }),
+  }),
+  'pin.rowBadges': command({
+    from: PIN,
+    input: z.object({ pinCandidateIds: z.array(z.string().max(200)).max(5000) }).strict(),
+    output: z.record(z.string(), rowBadgeSchema),
+  }),
+};
