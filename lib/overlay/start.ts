@@ -25,6 +25,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   let wantsPanel = 0;
   let current: PinPageState | null = null;
   const reported = new Map<string, string>();
+  /** Backoff for reading the page again after the background did not take a report. */
+  let retryDelay = 0;
 
   const removePanel = () => {
     wantsPanel += 1;
@@ -57,13 +59,19 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       return true;
     });
     if (fresh.length || newJobs.length || freshProfiles.length) {
-      sendListCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).catch(
+      sendListCommand('pin.observe', { jobs: newJobs, observations: fresh, profiles: freshProfiles }).then(
+        () => {
+          retryDelay = 0;
+        },
         (error: unknown) => {
-          // Forget what was not delivered, so the next read of the page sends it again.
+          // Forget what was not delivered, so the next read of the page sends it again, and read again soon: a
+          // static page may not change for a long while (the worker was starting, say, on a fresh install).
           for (const o of fresh) reported.delete(`${o.jobId}/${o.candidateId}`);
           for (const p of freshProfiles) reported.delete(`profile:${p.id}`);
           if (newJobs.length) reported.delete('jobs');
           console.warn('[pin-greenhouse-sync]', error);
+          retryDelay = Math.min(retryDelay ? retryDelay * 2 : 250, 8_000);
+          ctx.setTimeout(() => watcher.reread(), retryDelay);
         },
       );
     }
