@@ -132,7 +132,13 @@ function RuleRow({
 export function RulesSection({ connected }: { connected: boolean }) {
   const id = useId();
   const client = useQueryClient();
-  const rules = useQuery({ queryKey: rulesKey, queryFn: () => sendCommand('rules.list', {}) });
+  const rules = useQuery({
+    queryKey: rulesKey,
+    queryFn: () => sendCommand('rules.list', {}),
+    // While no Pin job is known, also ask again every few seconds: a backstop for the storage watch below (in CI,
+    // a job recorded while this page was opening was sometimes never shown).
+    refetchInterval: (query) => (query.state.data?.pinJobs.length === 0 ? 2_000 : false),
+  });
   // A Pin job opened in another tab appears here without a reload.
   useEffect(() => pinJobsItem.watch(() => void client.invalidateQueries({ queryKey: rulesKey })), [client]);
   const jobs = useQuery({
