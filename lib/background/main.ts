@@ -10,15 +10,10 @@ import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
 import { currentMapping, resolveMapping } from '../pin/mapping/store';
 import { profileUrl } from '../pin/routes';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/connection';
-import {
-  changeSignalItem,
-  greenhouseJobsItem,
-  pinJobsItem,
-  pinMappingItem,
-  settingsItem,
-} from '../storage/items';
+import { changeSignalItem, pinJobsItem, pinMappingItem, settingsItem } from '../storage/items';
 import { sessionLookupStore } from '../storage/lookup-store';
 import { secretStore } from '../storage/secret-store';
+import { greenhouseJobsItem } from '../storage/session-items';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
 import { greenhouseProfileUrl } from '../sync/model';

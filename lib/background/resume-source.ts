@@ -2,7 +2,7 @@ import { browser, type PublicPath } from 'wxt/browser';
 import type { PinCandidate } from '../pin/types';
 import { resumeFilename } from '../resume/filename';
 import { FONT_FILES, type ResumeFonts } from '../resume/fonts';
-import { preparedResumeItem } from '../storage/items';
+import { preparedResumeItem } from '../storage/session-items';
 import type { ExportItem } from '../sync/model';
 import { loadResumeBuilder } from './resume-loader';
 

@@ -5,7 +5,7 @@ import type { PinMapping } from '../pin/mapping/schema';
 import { currentMapping, watchMapping } from '../pin/mapping/store';
 import type { PinCandidate, PinJob, StatusObservation } from '../pin/types';
 import { type PinPageState, watchPinPage } from '../pin/watch';
-import { changeSignalItem } from '../storage/items';
+import { changeSignalItem } from '../storage/page-items';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
 import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';

@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { CachedToken } from '../greenhouse/token';
+
+export { changeSignalItem, pinMappingItem } from './page-items';
+
 import type { PinCandidate, PinJob } from '../pin/types';
 import type { SyncRecord } from '../sync/model';
 import type { ObservationState, Rule } from '../sync/triggers';
@@ -35,13 +37,6 @@ export const pinJobsItem = storage.defineItem<Record<string, PinJob & { lastSeen
     version: 1,
   },
 );
-/** A tiny signal content scripts watch to refresh what they show; it carries no candidate data. */
-export const changeSignalItem = storage.defineItem<{ at: number; candidateIds: string[] }>('local:changed', {
-  fallback: { at: 0, candidateIds: [] },
-});
-export const tokenCacheItem = storage.defineItem<Record<string, CachedToken>>('session:tokens', {
-  fallback: {},
-});
 export const rulesItem = storage.defineItem<Record<string, Rule>>('local:rules', {
   fallback: {},
   version: 1,
@@ -56,31 +51,7 @@ export const pinCandidatesItem = storage.defineItem<Record<string, PinCandidate>
   fallback: {},
   version: 1,
 });
-/** The admin's imported Pin page mapping (lib/pin/mapping), or null for the built-in one. Data only, never code. */
-export const pinMappingItem = storage.defineItem<unknown>('local:pin-mapping', {
-  fallback: null,
-  version: 1,
-});
 /** The Greenhouse stage and status last read for each synced application (SPEC §11), with when it was read. */
 export const stagesItem = storage.defineItem<
   Record<string, { stage: string | null; status: string | null; prospect: boolean; readAt: number }>
 >('local:stages', { fallback: {}, version: 1 });
-/** Live email lookups of the last minute (lib/storage/lookup-store.ts); session-only, closed to content scripts. */
-export const lookupsItem = storage.defineItem<
-  Record<
-    string,
-    { at: number; rows: import('../greenhouse/api').Listed<import('../greenhouse/schemas').Candidate>[] }
-  >
->('session:lookups', { fallback: {} });
-/** The resume PDF made when an export dialog last opened (10 minutes); session-only, closed to content scripts. */
-export const preparedResumeItem = storage.defineItem<{
-  key: string;
-  at: number;
-  filename: string;
-  pdf: string;
-} | null>('session:prepared-resume', { fallback: null });
-/** Greenhouse's job list as last read (5 minutes), session-only: the job pickers and a woken worker share it. */
-export const greenhouseJobsItem = storage.defineItem<{
-  at: number;
-  jobs: import('../messaging/views').GreenhouseJobView[];
-} | null>('session:greenhouse-jobs', { fallback: null });

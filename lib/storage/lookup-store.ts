@@ -1,7 +1,7 @@
 import type { Listed } from '../greenhouse/api';
 import type { Candidate } from '../greenhouse/schemas';
 import type { LookupStore } from '../sync/presence/matcher';
-import { lookupsItem } from './items';
+import { lookupsItem } from './session-items';
 
 const MAX_ENTRIES = 200;
 

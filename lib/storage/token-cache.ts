@@ -1,5 +1,5 @@
 import type { TokenCache } from '../greenhouse/token';
-import { tokenCacheItem } from './items';
+import { tokenCacheItem } from './session-items';
 
 /** Access tokens in storage.session: memory-only, gone when the browser closes, hidden from content scripts. */
 export const sessionTokenCache: TokenCache & { clear(): Promise<void> } = {

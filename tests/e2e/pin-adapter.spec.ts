@@ -40,10 +40,13 @@ test('an unreadable Pin page gets a notice instead of a guess', async ({ context
   await expect(page.getByText(/cannot read this Pin page \(the candidate's name is missing\)/)).toBeVisible();
 });
 
-test('pipeline pages never load the React panel; the first profile imports it into the content-script world', async ({
+test('pipeline pages never load the React panel; the first profile imports it into the content-script world, without page errors', async ({
   context,
 }) => {
   const page = await context.newPage();
+  // The content script defines only the stored values it may read (no `session:` ones, no export log).
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('https://app.pin.com/jobs/j-backend');
   await expect(pipelineLinks(page)).toHaveCount(9);
   const panelLoaded = () =>
@@ -54,4 +57,5 @@ test('pipeline pages never load the React panel; the first profile imports it in
   expect(await panelLoaded()).toBe('object');
   // Pin's own scripts do not see it.
   expect(await page.evaluate(`typeof globalThis.${OVERLAY_PANEL_GLOBAL}`)).toBe('undefined');
+  expect(errors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { pinMappingItem } from '../../storage/items';
+import { pinMappingItem } from '../../storage/page-items';
 import { BUILTIN_PIN_MAPPING } from './builtin';
 import { type PinMapping, pinMappingSchema } from './schema';
 
