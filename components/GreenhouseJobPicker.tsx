@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { GreenhouseJobView } from '@/lib/messaging/views';
+import type { GreenhouseJobView } from '@/lib/model/greenhouse-job';
 
 /** A Greenhouse job as pickers show it: the name, the requisition id in parentheses, and a non-open status. */
 export const jobLabel = (job: GreenhouseJobView) =>

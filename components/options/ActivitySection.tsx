@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
 import type { ItemView } from '@/lib/messaging/views';
+import { TRIGGER_LABEL } from '@/lib/model/rule';
 import { changeSignalItem } from '@/lib/storage/items';
-import { TRIGGER_LABEL } from '@/lib/sync/model';
 import { activityCsv } from './activity-csv';
 
 const STATE_LABEL = {

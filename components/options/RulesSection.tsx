@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
-import type { GreenhouseJobView } from '@/lib/messaging/views';
-import type { PinJob } from '@/lib/pin/types';
+import type { GreenhouseJobView } from '@/lib/model/greenhouse-job';
+import type { PinJob } from '@/lib/model/pin';
+import type { Rule } from '@/lib/model/rule';
+import { TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/model/rule';
 import { pinJobsItem } from '@/lib/storage/items';
-import { TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/sync/model';
-import type { Rule } from '@/lib/sync/triggers';
 
 export const rulesKey = ['rules'] as const;
 

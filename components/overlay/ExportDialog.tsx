@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
 import type { ExportPreview } from '@/lib/messaging/views';
-import type { PinCandidate } from '@/lib/pin/types';
+import type { PinCandidate } from '@/lib/model/pin';
 import { trusted } from './trusted';
 
 interface Props {

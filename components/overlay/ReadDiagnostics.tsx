@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { PinMapping } from '@/lib/pin/mapping/schema';
-import type { FieldRead } from '@/lib/pin/read';
+import type { FieldRead } from '@/lib/pin/read/reads';
 import { pageReport } from '@/lib/pin/report';
 import { trusted } from './trusted';
 

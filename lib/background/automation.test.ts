@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservationState } from '../sync/triggers';
+import type { ObservationState } from '../model/rule';
 import { pruneObservations } from './automation';
 
 const state = (i: number): ObservationState => ({

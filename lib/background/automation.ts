@@ -1,20 +1,14 @@
+import type { Connection } from '../model/connection';
+import type { PinCandidate, StatusObservation } from '../model/pin';
+import type { ObservationState, Rule, Trigger } from '../model/rule';
 import { fetchPinCandidate } from '../pin/api';
-import { currentMapping } from '../pin/mapping/store';
 import { profileUrl } from '../pin/routes';
-import type { PinCandidate, StatusObservation } from '../pin/types';
-import type { Connection } from '../storage/connection';
 import { observationsItem, pinCandidatesItem, rulesItem } from '../storage/items';
 import { createLock } from '../storage/lock';
-import type { Trigger } from '../sync/model';
+import { currentMapping } from '../sync/pin-mapping';
 import type { ExportQueue } from '../sync/queue';
 import type { SyncStore } from '../sync/store';
-import {
-  evaluateRule,
-  meetsTrigger,
-  mergeObservation,
-  type ObservationState,
-  type Rule,
-} from '../sync/triggers';
+import { evaluateRule, meetsTrigger, mergeObservation } from '../sync/triggers';
 
 const EVENT_WORDS: Record<Trigger, string> = {
   added_to_sequence: 'were added to an outreach sequence',

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ExportItem } from '../sync/model';
+import type { ExportItem } from '../model/export-item';
 
 /** The toolbar icon shows how many exports are waiting or running, and a "!" when one failed or needs review. */
 export async function updateToolbarBadge(items: ExportItem[]): Promise<void> {

@@ -1,10 +1,11 @@
 import { createHarvestClient, type HarvestClient } from '../greenhouse/client';
 import { isGreenhouseError, MESSAGES } from '../greenhouse/errors';
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES, type Scope } from '../greenhouse/scopes';
-import { type ClientCredentials, memoryTokenCache, type TokenCache } from '../greenhouse/token';
+import { type ClientCredentials, memoryTokenCache } from '../greenhouse/token';
 import { AppFailure } from '../messaging/envelope';
 import type { ConnectionView } from '../messaging/views';
-import type { Connection } from '../storage/connection';
+import type { Connection } from '../model/connection';
+import type { TokenCache } from '../model/token';
 import { connectionItem } from '../storage/items';
 import type { SecretStore } from '../storage/secret-store';
 

@@ -1,5 +1,6 @@
 import type { ItemView } from '../messaging/views';
-import { type ExportItem, greenhouseProfileUrl } from '../sync/model';
+import type { ExportItem } from '../model/export-item';
+import { greenhouseProfileUrl } from '../model/links';
 
 /** An export item as the overlay and the activity log show it (the Pin profile snapshot stays in the background). */
 export function itemView(item: ExportItem): ItemView {

@@ -1,8 +1,10 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { Handlers } from '../messaging/router';
 import type { PresenceMatchView } from '../messaging/views';
-import type { PinCandidate } from '../pin/types';
-import { greenhouseProfileUrl, type ReviewMatch, type SyncRecord } from '../sync/model';
+import { greenhouseProfileUrl } from '../model/links';
+import type { ReviewMatch } from '../model/match';
+import type { PinCandidate } from '../model/pin';
+import type { SyncRecord } from '../model/sync-record';
 import type { SyncStore } from '../sync/store';
 import type { ConnectionService } from './connection';
 import type { PresenceService } from './presence';

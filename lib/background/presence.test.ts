@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_USER_ID } from '../../tests/harvest-sandbox/fixtures';
 import { generatedPerson, seedGeneratedPeople } from '../../tests/harvest-sandbox/generate';
-import { setup } from '../../tests/unit/greenhouse/helpers';
+import { setup } from '../../tests/support/greenhouse-helpers';
+import type { ExportItem } from '../model/export-item';
 import { PresenceDatabase } from '../storage/presence-db';
-import type { ExportItem } from '../sync/model';
 import { PresenceService } from './presence';
 
 const due = [{ id: 'a' }, { id: 'b' }] as ExportItem[];

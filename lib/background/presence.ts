@@ -1,10 +1,11 @@
 import type { HarvestApi } from '../greenhouse/api';
-import type { PinCandidate } from '../pin/types';
+import type { ExportItem } from '../model/export-item';
+import type { IndexMatch, LookupStore } from '../model/match';
+import type { PinCandidate } from '../model/pin';
 import { pinCandidatesItem } from '../storage/items';
 import { PresenceDatabase } from '../storage/presence-db';
-import type { ExportItem } from '../sync/model';
-import { type IndexMatch, PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
-import { LOOKUP_TTL_MS, type LookupStore, PresenceMatcher } from '../sync/presence/matcher';
+import { PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
+import { LOOKUP_TTL_MS, PresenceMatcher } from '../sync/presence/matcher';
 import type { RunContext } from '../sync/queue';
 
 /** How the options page shows the index. */

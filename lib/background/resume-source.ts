@@ -1,9 +1,9 @@
 import { browser, type PublicPath } from 'wxt/browser';
-import type { PinCandidate } from '../pin/types';
+import type { ExportItem } from '../model/export-item';
+import type { PinCandidate } from '../model/pin';
 import { resumeFilename } from '../resume/filename';
 import { FONT_FILES, type ResumeFonts } from '../resume/fonts';
 import { preparedResumeItem } from '../storage/session-items';
-import type { ExportItem } from '../sync/model';
 import { loadResumeBuilder } from './resume-loader';
 
 async function bytesOf(file: PublicPath): Promise<Uint8Array> {

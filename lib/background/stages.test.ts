@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HarvestApi } from '../greenhouse/api';
-import type { SyncRecord } from '../sync/model';
+import type { SyncRecord } from '../model/sync-record';
 import { StageService } from './stages';
 
 const record = (i: number): SyncRecord => ({

@@ -1,6 +1,6 @@
 import type { HarvestApi } from '../greenhouse/api';
+import type { SyncRecord } from '../model/sync-record';
 import { stagesItem } from '../storage/items';
-import type { SyncRecord } from '../sync/model';
 
 /** Stages are read again when a profile or pipeline opens and what is known is older than this. */
 export const STAGE_TTL_MS = 60_000;

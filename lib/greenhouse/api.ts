@@ -16,6 +16,7 @@ import {
   withNeeds,
 } from './schemas';
 import { SCOPE_PROBES, type Scope } from './scopes';
+import { type Committed, committed, type Listed } from './types';
 import {
   type CreateAttachmentBody,
   type CreateCandidateBody,
@@ -27,24 +28,6 @@ import {
 } from './unconfirmed';
 
 const MAX_IDS = 50;
-
-/**
- * What a write's 2xx answer tells: the new object's id, or that the answer could not be read. Either way the
- * write happened; with `id: null` the caller reads it back where it can and never sends it again by itself.
- */
-/** A row of a list answer: rows without a usable id fail the answer (see `withNeeds`). */
-export type Listed<T> = T & { id: number };
-
-export type Committed<T> = { id: number; record: T } | { id: null; unreadable: string };
-
-export function committed<T extends { id?: number | undefined }>(
-  answer: { data: T | null; unreadable: string | null },
-  what: string,
-): Committed<T> {
-  const { data } = answer;
-  if (data && typeof data.id === 'number') return { id: data.id, record: data };
-  return { id: null, unreadable: answer.unreadable ?? `the ${what} in the answer has no usable id` };
-}
 
 export type ProspectApplicationBody = {
   candidate_id: number;

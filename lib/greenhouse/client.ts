@@ -1,7 +1,8 @@
+import type { TokenCache } from '../model/token';
 import { HarvestApi } from './api';
 import type { GovernorClock, RateGovernor } from './governor';
 import { HarvestHttp } from './http';
-import { type ClientCredentials, type TokenCache, TokenProvider } from './token';
+import { type ClientCredentials, TokenProvider } from './token';
 
 export interface HarvestClientDeps {
   credentials: () => Promise<ClientCredentials | null>;

@@ -1,3 +1,4 @@
+import type { CachedToken, TokenCache } from '../model/token';
 import { GreenhouseError, MESSAGES } from './errors';
 import { tokenExpiryMs, tokenResponseSchema } from './unconfirmed';
 
@@ -9,17 +10,6 @@ export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
 }
-export interface CachedToken {
-  accessToken: string;
-  expiresAt: number;
-}
-/** Where minted tokens are kept between worker restarts: `storage.session` in the extension. */
-export interface TokenCache {
-  get(key: string): Promise<CachedToken | null>;
-  set(key: string, token: CachedToken): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
 export interface TokenProviderDeps {
   credentials: () => Promise<ClientCredentials | null>;
   /**

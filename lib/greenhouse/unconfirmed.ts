@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Committed } from './api';
 import type { Application, Candidate } from './schemas';
+import type { Committed } from './types';
 
 /**
  * Every Harvest v3 detail that `reference/harvest-api.md` marks unconfirmed ([U]) or only probable ([P])

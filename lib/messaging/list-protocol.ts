@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../pin/types';
-import { matchReasonSchema } from '../sync/match-reason';
+import { matchReasonSchema } from '../model/match';
+import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../model/pin';
 import { command, PIN } from './command';
 
 /** A pipeline row's mark: synced (with the Greenhouse stage), or already in Greenhouse (and how it matched). */

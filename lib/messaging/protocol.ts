@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { pinCandidateSchema, pinJobSchema } from '../pin/types';
-import { settingsSchema } from '../storage/connection';
-import { triggerSchema } from '../sync/model';
-import { ruleSchema } from '../sync/triggers';
+import { settingsSchema } from '../model/connection';
+import { greenhouseJobViewSchema } from '../model/greenhouse-job';
+import { pinCandidateSchema, pinJobSchema } from '../model/pin';
+import { ruleSchema, triggerSchema } from '../model/rule';
 import { command, EVERYONE, PAGES, PIN } from './command';
 import { listCommands } from './list-protocol';
 import {
@@ -10,7 +10,6 @@ import {
   candidateStateSchema,
   connectionViewSchema,
   exportPreviewSchema,
-  greenhouseJobViewSchema,
   indexViewSchema,
   itemViewSchema,
   pinMappingViewSchema,

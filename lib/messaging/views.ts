@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { stepsSchema } from '../model/export-item';
+import { matchReasonSchema, reviewMatchSchema } from '../model/match';
+import { pinJobSchema } from '../model/pin';
+import { ruleSchema, triggerSchema } from '../model/rule';
 import { pinMappingSchema } from '../pin/mapping/schema';
-import { pinJobSchema } from '../pin/types';
-import { matchReasonSchema, reviewMatchSchema, stepsSchema, triggerSchema } from '../sync/model';
-import { ruleSchema } from '../sync/triggers';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
 export const connectionViewSchema = z.object({
@@ -19,14 +20,6 @@ export const connectionViewSchema = z.object({
   secretSaved: z.boolean(),
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
-
-export const greenhouseJobViewSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  requisitionId: z.string().nullable(),
-  status: z.string(),
-});
-export type GreenhouseJobView = z.infer<typeof greenhouseJobViewSchema>;
 
 export const itemViewSchema = z.object({
   id: z.string(),

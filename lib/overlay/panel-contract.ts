@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PinMapping } from '../pin/mapping/schema';
-import type { FieldRead, ProfileReading } from '../pin/read';
+import type { ProfileReading } from '../pin/read/profile';
+import type { FieldRead } from '../pin/read/reads';
 
 /**
  * The overlay's React panel lives in `overlay-panel.js` (entrypoints/overlay-panel.tsx), which the content script

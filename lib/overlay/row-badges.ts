@@ -1,5 +1,5 @@
 import type { RowBadge } from '../messaging/views';
-import type { PipelineRow } from '../pin/read';
+import type { PipelineRow } from '../pin/read/lists';
 
 export const ROW_BADGE_ATTR = 'data-pgs-badge';
 const SVG = 'http://www.w3.org/2000/svg';

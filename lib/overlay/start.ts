@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendListCommand } from '../messaging/list-client';
+import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
 import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
 import type { PinMapping } from '../pin/mapping/schema';
-import { currentMapping, watchMapping } from '../pin/mapping/store';
-import type { PinCandidate, PinJob, StatusObservation } from '../pin/types';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
+import { currentMapping, watchMapping } from '../sync/pin-mapping';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
 import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';

@@ -1,7 +1,7 @@
+import { type PinCandidate, pinCandidateSchema } from '../model/pin';
 import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
 import type { PinMapping } from './mapping/schema';
 import { candidateApiUrl } from './routes';
-import { type PinCandidate, pinCandidateSchema } from './types';
 
 /**
  * Pin's candidate JSON endpoint, used when a trigger fires for someone whose profile is not open.

@@ -1,5 +1,5 @@
 import type { PinMapping } from './mapping/schema';
-import type { FieldRead } from './read';
+import type { FieldRead } from './read/reads';
 
 /**
  * The "Copy page report" JSON for a bug report: which mapping and which rule matched each field, with counts. It

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARKUPS } from '../../tests/pin-app/render-shared';
 import { loadDataset, SAMPLE_DATASET_PATH } from '../../tests/pin-app/server';
-import { renderPage } from '../../tests/unit/pin/render-page';
+import { renderPage } from '../../tests/support/render-page';
 import { READ_EXPECTATIONS } from './selectors';
 import { readPinPage } from './watch';
 

@@ -1,18 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PinJob, StatusObservation } from '../model/pin';
 import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
 import type { PinMapping } from './mapping/schema';
-import {
-  type FieldRead,
-  type PipelineRow,
-  type ProfileReading,
-  type Read,
-  readInbox,
-  readJobsList,
-  readPipeline,
-  readProfile,
-} from './read';
+import { readInbox } from './read/inbox';
+import { readJobsList } from './read/jobs';
+import type { PipelineRow } from './read/lists';
+import { readPipeline } from './read/pipeline';
+import { type ProfileReading, readProfile } from './read/profile';
+import type { FieldRead, Read } from './read/reads';
 import { type PinPage, pageFromUrl } from './routes';
-import type { PinJob, StatusObservation } from './types';
 
 export type PinPageState =
   | { kind: 'profile'; url: string; reading: ProfileReading }

@@ -1,4 +1,4 @@
-import type { PinCandidate } from '../pin/types';
+import type { PinCandidate } from '../model/pin';
 
 /** "<name> - Pin resume.pdf", with characters file systems refuse removed. */
 export function resumeFilename(candidate: PinCandidate): string {

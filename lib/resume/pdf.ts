@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type { PinCandidate } from '../pin/types';
+import type { PinCandidate } from '../model/pin';
 import { formatAddress } from '../sync/mapping/contact';
 import type { ResumeFonts } from './fonts';
 

@@ -2,10 +2,10 @@ import { storage } from 'wxt/utils/storage';
 
 export { changeSignalItem, pinMappingItem } from './page-items';
 
-import type { PinCandidate, PinJob } from '../pin/types';
-import type { SyncRecord } from '../sync/model';
-import type { ObservationState, Rule } from '../sync/triggers';
-import { type Connection, DEFAULT_SETTINGS, type Settings } from './connection';
+import { type Connection, DEFAULT_SETTINGS, type Settings } from '../model/connection';
+import type { PinCandidate, PinJob } from '../model/pin';
+import type { ObservationState, Rule } from '../model/rule';
+import type { SyncRecord } from '../model/sync-record';
 
 /**
  * Every stored value, versioned from v1 so later shapes migrate (wxt storage keeps the version beside the key).

@@ -1,6 +1,4 @@
-import type { Listed } from '../greenhouse/api';
-import type { Candidate } from '../greenhouse/schemas';
-import type { LookupStore } from '../sync/presence/matcher';
+import type { LookupRow, LookupStore } from '../model/match';
 import { lookupsItem } from './session-items';
 
 const MAX_ENTRIES = 200;
@@ -19,7 +17,7 @@ export const sessionLookupStore: LookupStore = {
     all[email] = {
       at: entry.at,
       rows: entry.rows.map(
-        (c): Listed<Candidate> => ({
+        (c): LookupRow => ({
           id: c.id,
           first_name: c.first_name,
           last_name: c.last_name,

@@ -1,4 +1,4 @@
-import { EXPORT_ITEM_VERSION, type ExportItem, exportItemSchema } from '../sync/model';
+import { EXPORT_ITEM_VERSION, type ExportItem, exportItemSchema } from '../model/export-item';
 
 type Raw = Record<string, unknown>;
 

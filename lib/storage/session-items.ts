@@ -1,17 +1,16 @@
 import { storage } from 'wxt/utils/storage';
-import type { CachedToken } from '../greenhouse/token';
+import type { GreenhouseJobView } from '../model/greenhouse-job';
+import type { LookupEntry } from '../model/match';
+import type { CachedToken } from '../model/token';
 
 /** Memory-only values of the background (`storage.session`, closed to content scripts). */
 export const tokenCacheItem = storage.defineItem<Record<string, CachedToken>>('session:tokens', {
   fallback: {},
 });
 /** Live email lookups of the last minute (lib/storage/lookup-store.ts); session-only, closed to content scripts. */
-export const lookupsItem = storage.defineItem<
-  Record<
-    string,
-    { at: number; rows: import('../greenhouse/api').Listed<import('../greenhouse/schemas').Candidate>[] }
-  >
->('session:lookups', { fallback: {} });
+export const lookupsItem = storage.defineItem<Record<string, LookupEntry>>('session:lookups', {
+  fallback: {},
+});
 /** The resume PDF made when an export dialog last opened (10 minutes); session-only, closed to content scripts. */
 export const preparedResumeItem = storage.defineItem<{
   key: string;
@@ -22,5 +21,5 @@ export const preparedResumeItem = storage.defineItem<{
 /** Greenhouse's job list as last read (5 minutes), session-only: the job pickers and a woken worker share it. */
 export const greenhouseJobsItem = storage.defineItem<{
   at: number;
-  jobs: import('../messaging/views').GreenhouseJobView[];
+  jobs: GreenhouseJobView[];
 } | null>('session:greenhouse-jobs', { fallback: null });

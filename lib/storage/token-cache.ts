@@ -1,4 +1,4 @@
-import type { TokenCache } from '../greenhouse/token';
+import type { TokenCache } from '../model/token';
 import { tokenCacheItem } from './session-items';
 
 /** Access tokens in storage.session: memory-only, gone when the browser closes, hidden from content scripts. */

@@ -1,8 +1,9 @@
 import type { HarvestApi } from '../greenhouse/api';
 import { GreenhouseError, MESSAGES } from '../greenhouse/errors';
-import type { Connection, Settings } from '../storage/connection';
+import type { Connection, Settings } from '../model/connection';
+import type { ExportItem } from '../model/export-item';
+import type { SyncRecord } from '../model/sync-record';
 import type { EducationOptions } from './mapping/education';
-import type { ExportItem, SyncRecord } from './model';
 import { applicationScopes, runApplicationStep } from './steps/application';
 import type { StepContext } from './steps/context';
 import { flagPossibleDuplicate } from './steps/duplicate';

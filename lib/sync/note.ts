@@ -1,4 +1,5 @@
-import { type ExportReason, TRIGGER_LABEL } from './model';
+import type { ExportReason } from '../model/export-item';
+import { TRIGGER_LABEL } from '../model/rule';
 
 const when = (iso: string | null) =>
   iso ? `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC` : 'an earlier time';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ADMIN_USER_ID, ALL_SCOPES } from '../../tests/harvest-sandbox/fixtures';
-import { DyingStore, harness, pin, request } from '../../tests/unit/sync/harness';
-import type { ExportItem } from './model';
+import { DyingStore, harness, pin, request } from '../../tests/support/sync-harness';
+import type { ExportItem } from '../model/export-item';
 import { ExportQueue } from './queue';
 import { IN_FLIGHT_SETTLE_MS } from './steps/write';
 import { SyncStore } from './store';

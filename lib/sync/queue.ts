@@ -1,10 +1,15 @@
 import type { HarvestApi } from '../greenhouse/api';
 import { type GreenhouseError, isGreenhouseError } from '../greenhouse/errors';
-import type { PinCandidate } from '../pin/types';
-import type { Connection, Settings } from '../storage/connection';
+import type { Connection, Settings } from '../model/connection';
+import {
+  EXPORT_ITEM_VERSION,
+  type ExportItem,
+  type ExportReason,
+  type ItemError,
+} from '../model/export-item';
+import type { PinCandidate } from '../model/pin';
 import { createLock } from '../storage/lock';
 import { type EngineDeps, runExport } from './engine';
-import { EXPORT_ITEM_VERSION, type ExportItem, type ExportReason, type ItemError } from './model';
 import type { SyncStore } from './store';
 
 export interface ExportRequest {

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { ExportItem } from '../model/export-item';
+import { type SyncRecord, syncRecordSchema } from '../model/sync-record';
 import { exportIndexItem, exportKey, recordsItem } from '../storage/items';
 import { createLock } from '../storage/lock';
 import { migrateExportItem } from '../storage/migrations';
-import { type ExportItem, type SyncRecord, syncRecordSchema } from './model';
 
 const MAX_FINISHED_ITEMS = 1000;
 

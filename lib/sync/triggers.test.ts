@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, meetsTrigger, mergeObservation, type Rule } from './triggers';
+import type { Rule } from '../model/rule';
+import { evaluateRule, meetsTrigger, mergeObservation } from './triggers';
 
 const T0 = Date.parse('2026-11-20T00:00:00Z');
 const rule = (over: Partial<Rule> = {}): Rule => ({

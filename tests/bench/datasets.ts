@@ -1,4 +1,4 @@
-import type { PinCandidate } from '../../lib/pin/types';
+import type { PinCandidate } from '../../lib/model/pin';
 import type { Dataset } from '../pin-app/dataset';
 import { generateLargeDataset } from '../pin-app/generate-large';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pinCandidateSchema, pinEventTypeSchema, pinJobSchema, pinStatusSchema } from '../../lib/pin/types';
+import { pinCandidateSchema, pinEventTypeSchema, pinJobSchema, pinStatusSchema } from '../../lib/model/pin';
 
 /** The demo app's dataset file (SPEC §3.1). Extra fields are ignored. */
 export const datasetSchema = z

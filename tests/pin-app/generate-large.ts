@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { PinCandidate } from '../../lib/pin/types';
+import type { PinCandidate } from '../../lib/model/pin';
 import type { Dataset } from './dataset';
 
 /** A dataset with one job of `rows` candidates, for overlay performance work. */

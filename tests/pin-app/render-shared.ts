@@ -1,4 +1,4 @@
-import type { PinStatus } from '../../lib/pin/types';
+import type { PinStatus } from '../../lib/model/pin';
 
 /** What both markups of the demo Pin app share: the DOM builder, routes and status labels. */
 export type Markup = 'classic' | 'utility';

@@ -1,4 +1,4 @@
-import type { PinCandidate, PinStatus } from '../../lib/pin/types';
+import type { PinCandidate, PinStatus } from '../../lib/model/pin';
 import type { Dataset, PipelineEntry } from './dataset';
 import { type Child, h, type Route, STATUS_LABEL } from './render-shared';
 

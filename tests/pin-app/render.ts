@@ -1,4 +1,4 @@
-import type { PinCandidate, PinStatus } from '../../lib/pin/types';
+import type { PinCandidate, PinStatus } from '../../lib/model/pin';
 import { type Child, h, type Markup, parseRoute, type Route, STATUS_LABEL } from './render-shared';
 import { renderUtilityRoute, renderUtilityShell } from './render-utility';
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { z } from 'zod';
-import { pinEventTypeSchema } from '../../lib/pin/types';
+import { pinEventTypeSchema } from '../../lib/model/pin';
 import { type Dataset, parseDataset, STATUS_AFTER_EVENT } from './dataset';
 import type { Markup } from './render-shared';
 

@@ -1,5 +1,5 @@
 import type { CreateCandidateBody, CreateEmploymentBody } from '../../greenhouse/unconfirmed';
-import type { PinCandidate } from '../../pin/types';
+import type { PinCandidate } from '../../model/pin';
 import { formatAddress, normalizeLinkedIn, normalizePhone } from './contact';
 import { splitName } from './name';
 

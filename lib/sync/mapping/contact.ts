@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { PinCandidate } from '../../pin/types';
-import { countryCodeFor } from './countries';
+import { countryCodeFor } from '../../model/countries';
+import type { PinCandidate } from '../../model/pin';
 
 /** E.164 when the number parses (national numbers read in the candidate's country, else the US), else as given. */
 export function normalizePhone(raw: string, country: string | null | undefined): string {

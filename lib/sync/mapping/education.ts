@@ -1,6 +1,6 @@
 import type { CustomFieldOption } from '../../greenhouse/schemas';
 import type { CreateEducationBody } from '../../greenhouse/unconfirmed';
-import type { PinCandidate } from '../../pin/types';
+import type { PinCandidate } from '../../model/pin';
 
 export interface EducationOptions {
   school_name: CustomFieldOption[];

@@ -1,5 +1,5 @@
 import type { HarvestApi } from '../../greenhouse/api';
-import type { PinCandidate } from '../../pin/types';
+import type { PinCandidate } from '../../model/pin';
 import { EMPTY_STATE, type IndexState, type PresenceDatabase } from '../../storage/presence-db';
 import { type KeyKind, keysOf } from './keys';
 

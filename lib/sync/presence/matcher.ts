@@ -1,26 +1,20 @@
-import type { HarvestApi, Listed } from '../../greenhouse/api';
-import type { Candidate } from '../../greenhouse/schemas';
-import type { PinCandidate } from '../../pin/types';
-import type { ReviewMatch } from '../model';
-import type { IndexMatch, MatchReason, PresenceIndexer } from './indexer';
+import type { HarvestApi } from '../../greenhouse/api';
+import type {
+  IndexMatch,
+  LookupRow,
+  LookupStore,
+  MatchReason,
+  MatchResult,
+  ReviewMatch,
+} from '../../model/match';
+import type { PinCandidate } from '../../model/pin';
+import type { PresenceIndexer } from './indexer';
 import { normalizeEmail } from './keys';
 
 /** A live email lookup is reused for this long: a profile's lookup is prefetched when it opens. */
 export const LOOKUP_TTL_MS = 60_000;
 
-/** Lookups kept across worker restarts (storage.session in the extension): a cold Export can still reuse them. */
-export interface LookupStore {
-  get(email: string): Promise<{ at: number; rows: Listed<Candidate>[] } | null>;
-  set(email: string, entry: { at: number; rows: Listed<Candidate>[] }): Promise<void>;
-}
-
-export interface MatchResult {
-  matches: ReviewMatch[];
-  /** False while the index is not built: only emails were compared (the dialog says LinkedIn comes later). */
-  linkedInReady: boolean;
-}
-
-function display(c: Listed<Candidate>, reasons: MatchReason[]): ReviewMatch {
+function display(c: LookupRow, reasons: MatchReason[]): ReviewMatch {
   return {
     id: c.id,
     name: [c.first_name, c.last_name].filter(Boolean).join(' ') || `Candidate ${c.id}`,
@@ -37,7 +31,7 @@ function display(c: Listed<Candidate>, reasons: MatchReason[]): ReviewMatch {
  * `?ids=` read, which also drops people Greenhouse no longer has from the index.
  */
 export class PresenceMatcher {
-  private readonly lookups = new Map<string, { at: number; rows: Promise<Listed<Candidate>[]> }>();
+  private readonly lookups = new Map<string, { at: number; rows: Promise<LookupRow[]> }>();
   /** Whole answers of the last minute (the profile's presence, the dialog's preview, then Export reuse one). */
   private readonly answers = new Map<
     string,
@@ -53,7 +47,7 @@ export class PresenceMatcher {
   }
 
   /** People with this email, from a lookup of the last 60 s when there is one (this worker's, or a stored one). */
-  private byEmail(api: HarvestApi, email: string): Promise<Listed<Candidate>[]> {
+  private byEmail(api: HarvestApi, email: string): Promise<LookupRow[]> {
     const cached = this.lookups.get(email);
     if (cached && this.now() - cached.at < LOOKUP_TTL_MS) return cached.rows;
     const at = this.now();
@@ -119,7 +113,7 @@ export class PresenceMatcher {
     const [indexed, live] = await Promise.all([
       indexer && ready ? indexer.lookup(candidate) : Promise.resolve<IndexMatch[]>([]),
       options.indexOnly && ready
-        ? Promise.resolve<Listed<Candidate>[]>([])
+        ? Promise.resolve<LookupRow[]>([])
         : Promise.all(emailsOf(candidate).map((email) => this.byEmail(api, email))).then((r) => r.flat()),
     ]);
     const reasons = new Map<number, Set<MatchReason>>();
@@ -127,7 +121,7 @@ export class PresenceMatcher {
       if (!reasons.has(id)) reasons.set(id, new Set());
       reasons.get(id)!.add(reason);
     };
-    const rows = new Map<number, Listed<Candidate>>();
+    const rows = new Map<number, LookupRow>();
     for (const row of live) {
       rows.set(row.id, row);
       add(row.id, 'email');

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_USER_ID } from '../../../tests/harvest-sandbox/fixtures';
 import { generatedPerson, seedGeneratedPeople } from '../../../tests/harvest-sandbox/generate';
-import { setup } from '../../../tests/unit/greenhouse/helpers';
+import { setup } from '../../../tests/support/greenhouse-helpers';
 import { PresenceDatabase } from '../../storage/presence-db';
 import { PresenceIndexer } from './indexer';
 import { hashKey, keysOf, linkedInSlug, normalizeEmail } from './keys';

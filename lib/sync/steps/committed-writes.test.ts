@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UNREADABLE_BODIES, type UnreadableBody } from '../../../tests/harvest-sandbox/drift';
 import { ALL_SCOPES } from '../../../tests/harvest-sandbox/fixtures';
-import { harness, pin, request } from '../../../tests/unit/sync/harness';
+import { harness, pin, request } from '../../../tests/support/sync-harness';
 
 const LIST_SCOPES = [
   'harvest:applications:list',

@@ -1,8 +1,9 @@
 import type { HarvestApi } from '../../greenhouse/api';
-import type { Connection, Settings } from '../../storage/connection';
+import type { Connection, Settings } from '../../model/connection';
+import type { ExportItem } from '../../model/export-item';
+import type { MatchResult } from '../../model/match';
+import type { SyncRecord } from '../../model/sync-record';
 import type { EducationOptions } from '../mapping/education';
-import type { ExportItem, SyncRecord } from '../model';
-import type { MatchResult } from '../presence/matcher';
 
 /** What every step of one export run gets: the item (its journal), Greenhouse, and the run's helpers. */
 export interface StepContext {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedGeneratedPeople } from '../../../tests/harvest-sandbox/generate';
-import { harness, request } from '../../../tests/unit/sync/harness';
+import { harness, request } from '../../../tests/support/sync-harness';
 
 describe('dedupe by email and LinkedIn (SPEC §5 rule 1)', () => {
   beforeEach(() => fakeBrowser.reset());

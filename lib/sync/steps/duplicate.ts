@@ -1,4 +1,4 @@
-import { greenhouseProfileUrl } from '../model';
+import { greenhouseProfileUrl } from '../../model/links';
 import type { StepContext } from './context';
 
 /**

@@ -1,9 +1,10 @@
-import type { Committed } from '../../greenhouse/api';
 import { GreenhouseError } from '../../greenhouse/errors';
 import type { Application, Candidate } from '../../greenhouse/schemas';
+import type { Committed } from '../../greenhouse/types';
+import type { PersonState, WriteState } from '../../model/export-item';
+import type { ReviewMatch } from '../../model/match';
 import { candidateBody } from '../mapping/candidate';
 import { splitName } from '../mapping/name';
-import type { PersonState, ReviewMatch, WriteState } from '../model';
 import { applicationSlot, applicationSpec } from './application';
 import { iso, type StepContext } from './context';
 import { runWrite, type Slot, settle, type WriteSpec } from './write';

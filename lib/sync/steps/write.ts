@@ -1,6 +1,6 @@
-import type { Committed } from '../../greenhouse/api';
 import { GreenhouseError } from '../../greenhouse/errors';
-import type { WriteState } from '../model';
+import type { Committed } from '../../greenhouse/types';
+import type { WriteState } from '../../model/export-item';
 import { iso, type StepContext } from './context';
 
 /**

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ADMIN_USER_ID } from '../../tests/harvest-sandbox/fixtures';
+import { type ComponentName, componentErrors, OPENAPI_PATH } from '../../tests/harvest-sandbox/openapi';
+import { setup } from '../../tests/support/greenhouse-helpers';
 import {
   applicationSchema,
   attachmentSchema,
@@ -12,10 +15,7 @@ import {
   noteSchema,
   sourceSchema,
   userSchema,
-} from '../../../lib/greenhouse/schemas';
-import { ADMIN_USER_ID } from '../../harvest-sandbox/fixtures';
-import { type ComponentName, componentErrors, OPENAPI_PATH } from '../../harvest-sandbox/openapi';
-import { setup } from './helpers';
+} from './schemas';
 
 const ZOD: Record<ComponentName, z.ZodType> = {
   candidate: candidateSchema,

@@ -1,5 +1,5 @@
-import type { Dataset } from '../../pin-app/dataset';
-import { type Markup, parseRoute, renderRoute, renderShell } from '../../pin-app/render';
+import type { Dataset } from '../pin-app/dataset';
+import { type Markup, parseRoute, renderRoute, renderShell } from '../pin-app/render';
 
 /** Renders a demo-app page in a markup into the test document, as the browser client would, and returns it. */
 export function renderPage(data: Dataset, path: string, markup: Markup = 'classic'): Document {

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MARKUPS } from '../../tests/pin-app/render-shared';
-import { loadDataset, SAMPLE_DATASET_PATH } from '../../tests/pin-app/server';
-import { renderPage } from '../../tests/unit/pin/render-page';
-import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
-import { readInbox, readJobsList, readPipeline, readProfile } from './read';
-import { pageFromUrl } from './routes';
+import { MARKUPS } from '../../../tests/pin-app/render-shared';
+import { loadDataset, SAMPLE_DATASET_PATH } from '../../../tests/pin-app/server';
+import { renderPage } from '../../../tests/support/render-page';
+import { BUILTIN_PIN_MAPPING } from '../mapping/builtin';
+import { pageFromUrl } from '../routes';
+import { readInbox } from './inbox';
+import { readJobsList } from './jobs';
+import { readPipeline } from './pipeline';
+import { readProfile } from './profile';
 
 const dataset = loadDataset(SAMPLE_DATASET_PATH);
 

@@ -1,6 +1,6 @@
-import { pinMappingItem } from '../../storage/page-items';
-import { BUILTIN_PIN_MAPPING } from './builtin';
-import { type PinMapping, pinMappingSchema } from './schema';
+import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
+import { type PinMapping, pinMappingSchema } from '../pin/mapping/schema';
+import { pinMappingItem } from '../storage/page-items';
 
 /**
  * The mapping in use: the admin's imported one when it is stored and still valid, else the built-in. A stored

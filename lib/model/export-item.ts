@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { pinCandidateSchema } from '../pin/types';
-import { matchReasonSchema } from './match-reason';
-
-/** Automation triggers (SPEC §6) and how each reads to a recruiter. */
-export const TRIGGERS = ['added_to_sequence', 'replied', 'interested'] as const;
-export const triggerSchema = z.enum(TRIGGERS);
-export type Trigger = z.infer<typeof triggerSchema>;
-export const TRIGGER_LABEL: Record<Trigger, string> = {
-  added_to_sequence: "When they're added to an outreach sequence",
-  replied: 'When they reply to an email',
-  interested: 'When they reply to an email and are interested',
-};
+import { matchReasonSchema, reviewMatchSchema } from './match';
+import { pinCandidateSchema } from './pin';
+import { triggerSchema } from './rule';
 
 export const exportReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual'), at: z.string() }),
@@ -18,8 +9,6 @@ export const exportReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backfill'), trigger: triggerSchema, eventAt: z.string().nullable() }),
 ]);
 export type ExportReason = z.infer<typeof exportReasonSchema>;
-
-export { matchReasonSchema };
 
 /**
  * The journal of one Greenhouse write (lib/sync/steps/write.ts): `pending` is written before the request is sent,
@@ -68,17 +57,6 @@ export const stepsSchema = z.object({
 });
 export type Steps = z.infer<typeof stepsSchema>;
 
-export const reviewMatchSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  emails: z.array(z.string()),
-  company: z.string().nullable(),
-  title: z.string().nullable(),
-  /** Why this person matched; items written before the presence index matched by email only. */
-  reasons: z.array(matchReasonSchema).default(['email']),
-});
-export type ReviewMatch = z.infer<typeof reviewMatchSchema>;
-
 export const ITEM_STATES = ['queued', 'running', 'needs_review', 'failed', 'done'] as const;
 export const itemErrorSchema = z.object({
   code: z.string(),
@@ -122,25 +100,3 @@ export const exportItemSchema = z.object({
 });
 export type ExportItem = z.infer<typeof exportItemSchema>;
 export type ItemState = ExportItem['state'];
-
-/** What the extension remembers of a synced Pin candidate; kept when the log rotates or Greenhouse disconnects. */
-export const syncRecordSchema = z.object({
-  pinCandidateId: z.string(),
-  greenhouseCandidateId: z.number().int(),
-  linkedToExisting: z.boolean(),
-  applications: z.array(
-    z.object({
-      pinJobId: z.string(),
-      greenhouseJobId: z.number().int().nullable(),
-      /** Null when Greenhouse made the application but its answer was unreadable. */
-      applicationId: z.number().int().nullable(),
-    }),
-  ),
-  syncedAt: z.number(),
-});
-export type SyncRecord = z.infer<typeof syncRecordSchema>;
-
-export function greenhouseProfileUrl(candidateId: number, applicationId?: number | null): string {
-  const base = `https://app.greenhouse.io/people/${encodeURIComponent(String(candidateId))}`;
-  return applicationId ? `${base}?application_id=${encodeURIComponent(String(applicationId))}` : base;
-}

@@ -1,15 +1,15 @@
-import { PresenceService } from '../../../lib/background/presence';
-import { profileUrl } from '../../../lib/pin/routes';
-import type { Connection } from '../../../lib/storage/connection';
-import { PresenceDatabase } from '../../../lib/storage/presence-db';
-import type { EducationOptions } from '../../../lib/sync/mapping/education';
-import type { ExportItem } from '../../../lib/sync/model';
-import { ExportQueue, type ExportRequest, type QueueDeps } from '../../../lib/sync/queue';
-import { SyncStore } from '../../../lib/sync/store';
-import { ADMIN_USER_ID, ALL_SCOPES } from '../../harvest-sandbox/fixtures';
-import type { SandboxConfig } from '../../harvest-sandbox/types';
-import { loadDataset, SAMPLE_DATASET_PATH } from '../../pin-app/server';
-import { setup } from '../greenhouse/helpers';
+import { PresenceService } from '../../lib/background/presence';
+import type { Connection } from '../../lib/model/connection';
+import type { ExportItem } from '../../lib/model/export-item';
+import { profileUrl } from '../../lib/pin/routes';
+import { PresenceDatabase } from '../../lib/storage/presence-db';
+import type { EducationOptions } from '../../lib/sync/mapping/education';
+import { ExportQueue, type ExportRequest, type QueueDeps } from '../../lib/sync/queue';
+import { SyncStore } from '../../lib/sync/store';
+import { ADMIN_USER_ID, ALL_SCOPES } from '../harvest-sandbox/fixtures';
+import type { SandboxConfig } from '../harvest-sandbox/types';
+import { loadDataset, SAMPLE_DATASET_PATH } from '../pin-app/server';
+import { setup } from './greenhouse-helpers';
 
 /** The export queue and engine wired to an in-memory Harvest sandbox, as the background wires them. */
 export const dataset = loadDataset(SAMPLE_DATASET_PATH);

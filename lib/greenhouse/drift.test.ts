@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { NEEDS, OBJECT_KINDS, type ObjectKind, withNeeds } from '../../../lib/greenhouse/schemas';
-import { driftAnswer, driftObject, inScope } from '../../harvest-sandbox/drift';
-import { ADMIN_USER_ID } from '../../harvest-sandbox/fixtures';
-import { setup } from './helpers';
+import { driftAnswer, driftObject, inScope } from '../../tests/harvest-sandbox/drift';
+import { ADMIN_USER_ID } from '../../tests/harvest-sandbox/fixtures';
+import { setup } from '../../tests/support/greenhouse-helpers';
+import { NEEDS, OBJECT_KINDS, type ObjectKind, withNeeds } from './schemas';
 
 /** One raw sandbox object of every kind the product reads, as the sandbox sends it in normal mode. */
 async function samples(): Promise<Record<ObjectKind, Record<string, unknown>[]>> {

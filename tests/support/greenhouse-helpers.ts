@@ -1,9 +1,9 @@
-import { createHarvestClient } from '../../../lib/greenhouse/client';
-import type { GovernorClock } from '../../../lib/greenhouse/governor';
-import { memoryTokenCache } from '../../../lib/greenhouse/token';
-import { DEMO_CREDENTIAL } from '../../harvest-sandbox/fixtures';
-import { HarvestSandbox } from '../../harvest-sandbox/sandbox';
-import type { SandboxConfig } from '../../harvest-sandbox/types';
+import { createHarvestClient } from '../../lib/greenhouse/client';
+import type { GovernorClock } from '../../lib/greenhouse/governor';
+import { memoryTokenCache } from '../../lib/greenhouse/token';
+import { DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
+import { HarvestSandbox } from '../harvest-sandbox/sandbox';
+import type { SandboxConfig } from '../harvest-sandbox/types';
 
 export function setup(
   config: SandboxConfig = {},

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Committed } from '../../../lib/greenhouse/api';
-import { createHarvestClient } from '../../../lib/greenhouse/client';
-import { GreenhouseError } from '../../../lib/greenhouse/errors';
-import { nextLink } from '../../../lib/greenhouse/http';
-import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../../lib/greenhouse/scopes';
-import { memoryTokenCache } from '../../../lib/greenhouse/token';
 import {
   ADMIN_USER_ID,
   ALL_SCOPES,
   DEMO_CREDENTIAL,
   RECRUITER_USER_ID,
-} from '../../harvest-sandbox/fixtures';
-import { setup } from './helpers';
+} from '../../tests/harvest-sandbox/fixtures';
+import { setup } from '../../tests/support/greenhouse-helpers';
+import { createHarvestClient } from './client';
+import { GreenhouseError } from './errors';
+import { nextLink } from './http';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from './scopes';
+import { memoryTokenCache } from './token';
+import type { Committed } from './types';
 
 /** The record a write answered with; fails the test when the answer was unreadable. */
 function written<T>(result: Committed<T>): T & { id: number } {
@@ -312,7 +312,7 @@ describe('Harvest client against the sandbox', () => {
 
 describe('the rate governor gives exports priority over background work', () => {
   it('never lets the index delay an export by more than one request, and leaves exports a reserve', async () => {
-    const { RateGovernor, reserveFor } = await import('../../../lib/greenhouse/governor');
+    const { RateGovernor, reserveFor } = await import('./governor');
     const now = 0;
     const sleeps: number[] = [];
     // A clock that stands still: a sleep never ends by itself, so a waiting request stays waiting.

@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import type { Services } from './services';
+
+const DRAIN_ALARM = 'pgs-drain';
+const SAFETY_ALARM = 'pgs-drain-safety';
+/** Keeps the presence index fresh while connected (SPEC §11: every 10 minutes). */
+const INDEX_ALARM = 'pgs-presence-index';
+const INDEX_REFRESH_MS = 10 * 60_000;
+
+/** Asks for a queue drain at `at` (epoch ms): short waits stay in the worker, the alarm covers a stopped one. */
+export function scheduleDrain(at: number, drain: () => void): void {
+  const delay = at - Date.now();
+  // The alarm has a 30 s granularity; a timer is exact while the worker lives.
+  if (delay < 30_000) setTimeout(drain, Math.max(0, delay));
+  void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
+}
+
+/** The background's alarms and start-up events. Listeners are added synchronously, on every worker start. */
+export function registerAlarms({ queue, presence }: Services): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
+    // The first build resumes from its checkpoint; a built index gets an incremental update.
+    if (alarm.name === INDEX_ALARM) presence.refreshIfStale(INDEX_REFRESH_MS - 30_000);
+  });
+  void browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
+  void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
+  // A build stopped with the worker (or the browser) goes on from its checkpoint.
+  void presence.indexer.state().then((state) => {
+    if (state.phase === 'building') presence.refreshIfStale();
+  });
+  // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
+  browser.runtime.onStartup.addListener(() => void queue.drain());
+}

@@ -1,0 +1,223 @@
+import { browser } from 'wxt/browser';
+import { AppFailure } from '../messaging/envelope';
+import { createRouter, type Handlers } from '../messaging/router';
+import { DEFAULT_SETTINGS } from '../model/connection';
+import { greenhouseProfileUrl } from '../model/links';
+import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
+import { profileUrl } from '../pin/routes';
+import { pinJobsItem, pinMappingItem, settingsItem } from '../storage/items';
+import { currentMapping, resolveMapping } from '../sync/pin-mapping';
+import { itemView } from './item-view';
+import { presenceHandlers } from './presence-handlers';
+import { prepareResume } from './resume-source';
+import type { Services } from './services';
+
+/** The commands the background answers (lib/messaging/protocol.ts), bound to the services. */
+export function createHandlers(services: Services): Handlers {
+  const { connection, store, presence, stages, queue, automation, greenhouseJobs } = services;
+  const jobsApi = async () => {
+    const current = await services.requireConnection();
+    return connection.client.api(current.actAsUserId);
+  };
+  /** The chosen Greenhouse job's name, or null for a prospect; fails when Greenhouse has no such job. */
+  const jobName = async (greenhouseJobId: number | null) =>
+    greenhouseJobId === null ? null : (await greenhouseJobs.find(await jobsApi(), greenhouseJobId)).name;
+  const presenceCommands = presenceHandlers({
+    connection,
+    store,
+    presence,
+    stages,
+    prepareResume: async (candidate, pinJobId) =>
+      prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
+  });
+
+  return {
+    ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
+
+    'connection.status': () => connection.view(),
+    'connection.connect': async (input) => {
+      const previous = (await connection.savedConnection())?.clientId;
+      const view = await connection.connect(input);
+      greenhouseJobs.forget();
+      // Another Greenhouse account: what the index and stages knew belongs to the old one.
+      if (previous && previous !== input.clientId.trim()) {
+        await presence.clear();
+        await stages.clear();
+      }
+      presence.refreshIfStale();
+      await queue.resumeAfterReconnect();
+      void queue.drain();
+      return view;
+    },
+    'connection.disconnect': async () => {
+      greenhouseJobs.forget();
+      // No names or contact details are kept at rest, and none of Greenhouse's people once disconnected.
+      await presence.clear();
+      await stages.clear();
+      return connection.disconnect();
+    },
+    'settings.get': () => services.settings.current(),
+    'settings.set': async (input) => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...input });
+      services.settings.forget();
+      return services.settings.current();
+    },
+    'activity.list': async () =>
+      (await store.items()).sort((a, b) => b.createdAt - a.createdAt).map(itemView),
+    'activity.summary': async () => {
+      const items = await store.items();
+      const count = (state: string) => items.filter((i) => i.state === state).length;
+      return {
+        queued: count('queued'),
+        running: count('running'),
+        needsReview: count('needs_review'),
+        failed: count('failed'),
+        done: count('done'),
+        etaSeconds: services.etaSeconds(items.filter((i) => i.state === 'queued' || i.state === 'running')),
+      };
+    },
+    'rules.list': async () => {
+      const [jobs, rules] = await Promise.all([pinJobsItem.getValue(), automation.rules()]);
+      const pinJobs = Object.values(jobs)
+        .map(({ id, title }) => ({ id, title }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+      const backfill: Record<string, number> = {};
+      for (const rule of rules)
+        if (rule.enabled)
+          backfill[rule.pinJobId] = (await automation.backfillCandidates(rule.pinJobId)).length;
+      return { pinJobs, rules, backfill };
+    },
+    'rules.save': async ({ pinJobId, greenhouseJobId, trigger, enabled }) => {
+      const pinJob = (await pinJobsItem.getValue())[pinJobId];
+      if (!pinJob)
+        throw new AppFailure('unknown_pin_job', 'Open this job in Pin first, so the extension knows it.');
+      const greenhouseJobName = await jobName(greenhouseJobId);
+      if (enabled) await services.requireConnection();
+      return automation.saveRule({
+        pinJobId,
+        pinJobTitle: pinJob.title,
+        greenhouseJobId,
+        greenhouseJobName,
+        trigger,
+        enabled,
+      });
+    },
+    'pinMapping.get': async () => resolveMapping(await pinMappingItem.getValue()),
+    'pinMapping.set': async ({ mapping }) => {
+      const parsed = pinMappingSchema.safeParse(mapping);
+      if (!parsed.success) {
+        const errors = mappingErrors(mapping);
+        throw new AppFailure(
+          'invalid_mapping',
+          `The mapping was refused and the current one kept: ${errors.join('; ')}`,
+          { errors },
+        );
+      }
+      await pinMappingItem.setValue(parsed.data);
+      return { mapping: parsed.data, builtIn: false };
+    },
+    'pinMapping.reset': async () => {
+      await pinMappingItem.setValue(null);
+      return resolveMapping(null);
+    },
+    'rules.backfill': async ({ pinJobId, expected }) => {
+      await services.requireConnection();
+      try {
+        return await automation.backfill(pinJobId, expected);
+      } catch (error) {
+        throw new AppFailure('backfill_changed', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    'greenhouse.jobs': async () => greenhouseJobs.list(await jobsApi()),
+    'export.retry': async ({ itemId }) => {
+      const item = await queue.retry(itemId);
+      void queue.drain();
+      return item ? itemView(item) : null;
+    },
+
+    'pin.observe': async ({ jobs, observations, profiles }) => {
+      if (jobs.length) {
+        const seen = await pinJobsItem.getValue();
+        const now = Date.now();
+        const changed = jobs.filter((j) => seen[j.id]?.title !== j.title);
+        if (changed.length) {
+          await pinJobsItem.setValue({
+            ...seen,
+            ...Object.fromEntries(changed.map((j) => [j.id, { ...j, lastSeenAt: now }])),
+          });
+        }
+      }
+      return { queued: await automation.observe(observations, profiles ?? []) };
+    },
+    'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
+      const [current, raw, record, items] = await Promise.all([
+        connection.current(),
+        connection.savedConnection(),
+        store.record(pinCandidateId),
+        store.items(),
+      ]);
+      const mine = items
+        .filter((i) => i.pinCandidateId === pinCandidateId)
+        .sort((a, b) => b.createdAt - a.createdAt);
+      const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
+      const view = connection.view();
+      return {
+        connection: !current ? 'not_connected' : raw?.needsReconnect ? 'needs_reconnect' : 'connected',
+        missingPermissions: (await view).missingRequired,
+        synced: record
+          ? {
+              greenhouseCandidateId: record.greenhouseCandidateId,
+              url: greenhouseProfileUrl(
+                record.greenhouseCandidateId,
+                record.applications.at(-1)?.applicationId,
+              ),
+              linkedToExisting: record.linkedToExisting,
+              stage: await presenceCommands.stageOf(record),
+            }
+          : null,
+        item: active ? itemView(active) : null,
+        notSyncedReason: record || active ? null : await automation.reasonNotSynced(pinJobId, pinCandidateId),
+      };
+    },
+    'pin.rowBadges': presenceCommands['pin.rowBadges'],
+    'pin.presence': presenceCommands['pin.presence'],
+    'pin.preview': presenceCommands['pin.preview'],
+    'index.status': presenceCommands['index.status'],
+    'index.refresh': presenceCommands['index.refresh'],
+    'pin.export': async ({ candidate, job, greenhouseJobId }) => {
+      await services.requireConnection();
+      const greenhouseJobName = await jobName(greenhouseJobId);
+      const { item, written } = await queue.enqueue({
+        candidate,
+        pinJobId: job.id,
+        pinJobTitle: job.title,
+        profileUrl: profileUrl(job.id, candidate.id, await currentMapping()),
+        greenhouseJobId,
+        greenhouseJobName,
+        reason: { kind: 'manual', at: new Date().toISOString() },
+      });
+      void queue.drain();
+      await written;
+      return itemView(item);
+    },
+    'ui.openOptions': async () => {
+      await browser.runtime.openOptionsPage();
+      return { opened: true };
+    },
+    'pin.resolveReview': async ({ itemId, choice }) => {
+      const item = await queue.resolveReview(itemId, choice);
+      void queue.drain();
+      return item ? itemView(item) : null;
+    },
+  };
+}
+
+/** Answers every command through the sender-checking router. Added synchronously, on every worker start. */
+export function registerRoutes(services: Services): void {
+  const route = createRouter(createHandlers(services), {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+}

@@ -1,0 +1,58 @@
+import { PIN_STATUSES, type PinEventType, type PinStatus, type StatusObservation } from '../../model/pin';
+import { leaves, matchesWord, norm, preferred, safeAll, textOf, wordSet } from '../dom';
+import type { PinMapping } from '../mapping/schema';
+
+/** Outreach: status by its words, event times from <time datetime> labelled by event words. */
+function statusOf(text: string | null, mapping: PinMapping): PinStatus | null {
+  if (text === null) return null;
+  const word = norm(text);
+  return PIN_STATUSES.find((s) => wordSet(mapping.words.status[s]).has(word)) ?? null;
+}
+
+const EVENT_TYPES: PinEventType[] = ['added_to_sequence', 'replied', 'marked_interested'];
+
+/** What a list read found for one row in a single query over the whole list (see `readPipeline`). */
+export interface RowFinds {
+  chips: { elements: Element[]; rule: string } | null;
+  times: Element[];
+}
+
+export function readOutreach(
+  scope: Element,
+  mapping: PinMapping,
+  found?: RowFinds,
+): { status: PinStatus; eventTimes: StatusObservation['eventTimes']; rule: string; events: number } | null {
+  let status: PinStatus | null = null;
+  let rule = '';
+  const chips = found ? found.chips : preferred(scope, mapping.selectors.statusChip);
+  for (const chip of chips?.elements ?? []) {
+    status = statusOf(textOf(chip), mapping);
+    if (status) {
+      rule = chips!.rule;
+      break;
+    }
+  }
+  if (!status) {
+    for (const el of leaves(scope)) {
+      if (el.closest('time')) continue;
+      status = statusOf(textOf(el), mapping);
+      if (status) break;
+    }
+    rule = 'status words';
+  }
+  if (!status) return null;
+  const eventTimes: StatusObservation['eventTimes'] = {};
+  let events = 0;
+  for (const time of found ? found.times : safeAll(scope, 'time[datetime]')) {
+    const at = time.getAttribute('datetime') ?? '';
+    if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) continue;
+    const label = (time.parentElement?.textContent ?? '').replace(time.textContent ?? '', '').trim();
+    const type = EVENT_TYPES.find((t) => matchesWord(label, mapping.words.event[t]));
+    if (!type) continue;
+    events += 1;
+    // The latest time Pin shows for an event type wins (a candidate can be re-added to a sequence).
+    const iso = new Date(at).toISOString();
+    if (!eventTimes[type] || eventTimes[type]! < iso) eventTimes[type] = iso;
+  }
+  return { status, eventTimes, rule, events };
+}
