@@ -1,8 +1,7 @@
 import type { HarvestApi } from '../greenhouse/api';
 import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
 import { AppFailure } from '../messaging/envelope';
-import type { Connection, Settings } from '../model/connection';
-import type { ExportItem } from '../model/export-item';
+import type { Settings } from '../model/connection';
 import { settingsItem } from '../storage/items';
 import { sessionLookupStore } from '../storage/lookup-store';
 import { secretStore } from '../storage/secret-store';
