@@ -2,24 +2,48 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
+import type { WatchView } from '@/lib/messaging/views';
 import type { GreenhouseJobView } from '@/lib/model/greenhouse-job';
 import type { PinJob } from '@/lib/model/pin';
-import type { Rule } from '@/lib/model/rule';
-import { TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/model/rule';
-import { pinJobsItem } from '@/lib/storage/items';
+import { type Rule, TRIGGER_LABEL, TRIGGERS, type Trigger } from '@/lib/model/rule';
+import { PIN_ORIGIN } from '@/lib/pin/host';
+import { pinJobsItem, watchStateItem } from '@/lib/storage/items';
 
 export const rulesKey = ['rules'] as const;
+
+/** How an enabled rule's job is watched, in the SPEC's words, with the last check or why not (SPEC §6.1). */
+function WatchLine({ watch }: { watch: WatchView }) {
+  return (
+    <div className="watch" data-status={watch.status}>
+      <p>
+        {watch.status === 'signed_out' ? (
+          <a href={PIN_ORIGIN} target="_blank" rel="noopener noreferrer">
+            <strong>{watch.label}</strong>
+          </a>
+        ) : (
+          <strong>{watch.label}</strong>
+        )}
+        {watch.lastCheckAt !== null && (
+          <span className="hint"> · last checked {new Date(watch.lastCheckAt).toLocaleTimeString()}</span>
+        )}
+      </p>
+      {watch.reason && <p className="hint">{watch.reason}</p>}
+    </div>
+  );
+}
 
 function RuleRow({
   job,
   rule,
   greenhouseJobs,
   backfill,
+  watch,
 }: {
   job: PinJob;
   rule: Rule | undefined;
   greenhouseJobs: GreenhouseJobView[];
   backfill: number;
+  watch: WatchView | undefined;
 }) {
   const client = useQueryClient();
   const triggerId = useId();
@@ -90,6 +114,7 @@ function RuleRow({
           </span>
         )}
       </div>
+      {enabled && watch && <WatchLine watch={watch} />}
       {save.isError && <p role="alert">{save.error.message}</p>}
       {enabled && backfill > 0 && !confirming && (
         <button type="button" onClick={() => setConfirming(true)}>
@@ -141,6 +166,11 @@ export function RulesSection({ connected }: { connected: boolean }) {
   });
   // A Pin job opened in another tab appears here without a reload.
   useEffect(() => pinJobsItem.watch(() => void client.invalidateQueries({ queryKey: rulesKey })), [client]);
+  // How each rule is watched changes with every check of the background watcher.
+  useEffect(
+    () => watchStateItem.watch(() => void client.invalidateQueries({ queryKey: rulesKey })),
+    [client],
+  );
   const jobs = useQuery({
     queryKey: ['greenhouse-jobs'],
     queryFn: () => sendCommand('greenhouse.jobs', {}),
@@ -167,6 +197,7 @@ export function RulesSection({ connected }: { connected: boolean }) {
             rule={rules.data.rules.find((r) => r.pinJobId === job.id)}
             greenhouseJobs={jobs.data}
             backfill={rules.data.backfill[job.id] ?? 0}
+            watch={rules.data.watch[job.id]}
           />
         ))}
     </section>

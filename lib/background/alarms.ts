@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Services } from './services';
+import { WATCH_ALARM } from './watching';
 
 const DRAIN_ALARM = 'pgs-drain';
 const SAFETY_ALARM = 'pgs-drain-safety';
@@ -16,12 +17,14 @@ export function scheduleDrain(at: number, drain: () => void): void {
 }
 
 /** The background's alarms and start-up events. Listeners are added synchronously, on every worker start. */
-export function registerAlarms({ queue, presence }: Services): void {
+export function registerAlarms({ queue, presence, watching }: Services): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
     // The first build resumes from its checkpoint; a built index gets an incremental update.
     if (alarm.name === INDEX_ALARM) presence.refreshIfStale(INDEX_REFRESH_MS - 30_000);
+    if (alarm.name === WATCH_ALARM) void watching.check();
   });
+  void watching.syncAlarm();
   void browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
   void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
   // A build stopped with the worker (or the browser) goes on from its checkpoint.
@@ -29,5 +32,9 @@ export function registerAlarms({ queue, presence }: Services): void {
     if (state.phase === 'building') presence.refreshIfStale();
   });
   // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
-  browser.runtime.onStartup.addListener(() => void queue.drain());
+  // Events that happened while the browser was closed fire once now (those dated after their rule was enabled).
+  browser.runtime.onStartup.addListener(() => {
+    void queue.drain();
+    void watching.check();
+  });
 }

@@ -1,7 +1,6 @@
 import type { Connection } from '../model/connection';
 import type { PinCandidate, StatusObservation } from '../model/pin';
 import type { ObservationState, Rule, Trigger } from '../model/rule';
-import { fetchPinCandidate } from '../pin/api';
 import { profileUrl } from '../pin/routes';
 import { observationsItem, pinCandidatesItem, rulesItem } from '../storage/items';
 import { createLock } from '../storage/lock';
@@ -34,7 +33,8 @@ export interface AutomationDeps {
   queue: ExportQueue;
   store: SyncStore;
   connection: () => Promise<Connection | null>;
-  fetchCandidate?: (id: string) => Promise<PinCandidate | null>;
+  /** Pin's candidate JSON, by the watcher's paths (lib/sync/pin-candidates.ts); null when it cannot be read. */
+  fetchCandidate: (id: string) => Promise<PinCandidate | null>;
   now?: () => number;
 }
 
@@ -46,12 +46,17 @@ export class AutomationService {
 
   constructor(private readonly deps: AutomationDeps) {
     this.now = deps.now ?? Date.now;
-    this.fetchCandidate =
-      deps.fetchCandidate ?? (async (id) => fetchPinCandidate(id, await currentMapping()));
+    this.fetchCandidate = deps.fetchCandidate;
   }
 
-  /** Records what a Pin page showed and queues the exports that enabled rules ask for. Returns how many. */
-  async observe(observations: StatusObservation[], profiles: PinCandidate[] = []): Promise<number> {
+  /**
+   * Records what a Pin page (or Pin's JSON) showed and queues the exports that enabled rules ask for. Returns how many,
+   * and how many fired for someone whose details could not be read (they fire again when next seen).
+   */
+  async observe(
+    observations: StatusObservation[],
+    profiles: PinCandidate[] = [],
+  ): Promise<{ queued: number; missingProfiles: number }> {
     if (profiles.length) {
       // Most recently seen last; the oldest snapshots rotate out past the cap.
       const snapshots = { ...(await pinCandidatesItem.getValue()) };
@@ -88,10 +93,14 @@ export class AutomationService {
       return out;
     });
     let queued = 0;
+    let missingProfiles = 0;
     for (const fire of fires) {
       if (await this.alreadyHandled(fire.state.candidateId, fire.rule.greenhouseJobId)) continue;
       const candidate = await this.profile(fire.state.candidateId, profiles);
-      if (!candidate) continue; // seen again on the next observation; nothing is lost
+      if (!candidate) {
+        missingProfiles += 1; // seen again on the next observation; nothing is lost
+        continue;
+      }
       const { duplicate, written } = await this.deps.queue.enqueue({
         candidate,
         pinJobId: fire.rule.pinJobId,
@@ -109,7 +118,7 @@ export class AutomationService {
       if (!duplicate) queued += 1;
     }
     if (queued) void this.deps.queue.drain();
-    return queued;
+    return { queued, missingProfiles };
   }
 
   private async alreadyHandled(candidateId: string, greenhouseJobId: number | null): Promise<boolean> {

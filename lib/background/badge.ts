@@ -1,14 +1,25 @@
 import { browser } from 'wxt/browser';
 import type { ExportItem } from '../model/export-item';
+import { WATCH_LABEL, type WatchStatus } from '../model/watch';
 
-/** The toolbar icon shows how many exports are waiting or running, and a "!" when one failed or needs review. */
-export async function updateToolbarBadge(items: ExportItem[]): Promise<void> {
+/**
+ * The toolbar icon: how many exports are waiting or running, and a "!" when one failed or needs review, or when an
+ * enabled rule is not being watched (its title says which rule and what to do).
+ */
+export async function updateToolbarBadge(
+  items: ExportItem[],
+  unwatched: readonly { title: string; status: WatchStatus }[] = [],
+): Promise<void> {
   const pending = items.filter((i) => i.state === 'queued' || i.state === 'running').length;
-  const attention = items.some((i) => i.state === 'failed' || i.state === 'needs_review');
+  const failing = items.some((i) => i.state === 'failed' || i.state === 'needs_review');
+  const attention = failing || unwatched.length > 0;
   const text = `${pending || ''}${attention ? '!' : ''}`;
+  const rules = unwatched
+    .map((r) => ` · Rule “${r.title}” is not watched: ${WATCH_LABEL[r.status]}`)
+    .join('');
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color: attention ? '#b42318' : '#1f6f5c' });
   await browser.action.setTitle({
-    title: `Pin Greenhouse Sync${pending ? ` · ${pending} in the export queue` : ''}${attention ? ' · needs attention' : ''}`,
+    title: `Pin Greenhouse Sync${pending ? ` · ${pending} in the export queue` : ''}${failing ? ' · needs attention' : ''}${rules}`,
   });
 }

@@ -2,11 +2,14 @@ import type { HarvestApi } from '../greenhouse/api';
 import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
 import { AppFailure } from '../messaging/envelope';
 import type { Settings } from '../model/connection';
-import { settingsItem } from '../storage/items';
+import { UNWATCHED } from '../model/watch';
+import { rulesItem, settingsItem, watchStateItem } from '../storage/items';
 import { sessionLookupStore } from '../storage/lookup-store';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
+import { fetchCandidateByPaths } from '../sync/pin-candidates';
+import { currentMapping } from '../sync/pin-mapping';
 import { ExportQueue } from '../sync/queue';
 import { SyncStore } from '../sync/store';
 import { registerAlarms, scheduleDrain } from './alarms';
@@ -15,12 +18,14 @@ import { updateToolbarBadge } from './badge';
 import { createChangeSignal } from './change-signal';
 import { ConnectionService } from './connection';
 import { GreenhouseJobs } from './greenhouse-jobs';
+import { backgroundReader, tabReader } from './pin-readers';
 import { PresenceService } from './presence';
 import { primeResumeBuilder } from './resume-loader';
 import { preparedResumeFor, resumeFor } from './resume-source';
 import { registerRoutes } from './routes';
 import type { Services } from './services';
 import { StageService } from './stages';
+import { WatchingService } from './watching';
 
 /** The background's composition root: builds every service once, then registers the routes and alarms. */
 export function startBackground(): void {
@@ -45,9 +50,17 @@ export function startBackground(): void {
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
   const scheduleBadge = () => {
     clearTimeout(badgeTimer);
-    badgeTimer = setTimeout(async () => updateToolbarBadge(await store.items()), 250);
+    badgeTimer = setTimeout(async () => updateToolbarBadge(await store.items(), await unwatchedRules()), 250);
   };
   const signalChange = createChangeSignal(scheduleBadge);
+  /** Enabled rules whose job is not watched without a page (sign in, keep a tab open, or only the page). */
+  const unwatchedRules = async () => {
+    const [rules, state] = await Promise.all([rulesItem.getValue(), watchStateItem.getValue()]);
+    return Object.values(rules).flatMap((rule) => {
+      const status = rule.enabled ? state.jobs[rule.pinJobId]?.status : undefined;
+      return status && UNWATCHED.has(status) ? [{ title: rule.pinJobTitle, status }] : [];
+    });
+  };
   const presence = new PresenceService({ api: connectedApi, changed: () => {}, lookups: sessionLookupStore });
   const stages = new StageService({ changed: (ids) => signalChange(ids, true) });
 
@@ -91,13 +104,32 @@ export function startBackground(): void {
     beforeBatch: (due) => presence.beforeBatch(due),
   });
 
+  const automation = new AutomationService({
+    queue,
+    store,
+    connection: () => connection.current(),
+    fetchCandidate: (id) =>
+      fetchCandidateByPaths(id, {
+        background: backgroundReader,
+        tab: tabReader,
+        mapping: currentMapping,
+        watchState: () => watchStateItem.getValue(),
+      }),
+  });
+  const watching = new WatchingService({
+    rules: () => automation.rules(),
+    observe: (observations) => automation.observe(observations),
+    changed: () => scheduleBadge(),
+  });
+
   const services: Services = {
     store,
     connection,
     presence,
     stages,
     queue,
-    automation: new AutomationService({ queue, store, connection: () => connection.current() }),
+    automation,
+    watching,
     greenhouseJobs: new GreenhouseJobs(),
     settings: settingsService,
     connectedApi,

@@ -94,8 +94,8 @@ export class PresenceService {
   /** What the queue's runs use to match candidates. */
   runContext(api: HarvestApi): NonNullable<RunContext['presence']> {
     return {
-      match: (candidate) =>
-        this.matcher.match(api, candidate, { indexOnly: this.now() < this.indexOnlyUntil }),
+      match: (candidate, { live }) =>
+        this.matcher.match(api, candidate, { indexOnly: this.now() < this.indexOnlyUntil, fresh: live }),
       created: (candidate) => this.matcher.forget(candidate),
     };
   }

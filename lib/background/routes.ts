@@ -11,6 +11,7 @@ import { itemView } from './item-view';
 import { presenceHandlers } from './presence-handlers';
 import { prepareResume } from './resume-source';
 import type { Services } from './services';
+import { watchViews } from './watch-view';
 
 /** The commands the background answers (lib/messaging/protocol.ts), bound to the services. */
 export function createHandlers(services: Services): Handlers {
@@ -85,7 +86,8 @@ export function createHandlers(services: Services): Handlers {
       for (const rule of rules)
         if (rule.enabled)
           backfill[rule.pinJobId] = (await automation.backfillCandidates(rule.pinJobId)).length;
-      return { pinJobs, rules, backfill };
+      const watch = await services.watching.state();
+      return { pinJobs, rules, backfill, watch: watchViews(rules, watch) };
     },
     'rules.save': async ({ pinJobId, greenhouseJobId, trigger, enabled }) => {
       const pinJob = (await pinJobsItem.getValue())[pinJobId];
@@ -93,7 +95,7 @@ export function createHandlers(services: Services): Handlers {
         throw new AppFailure('unknown_pin_job', 'Open this job in Pin first, so the extension knows it.');
       const greenhouseJobName = await jobName(greenhouseJobId);
       if (enabled) await services.requireConnection();
-      return automation.saveRule({
+      const rule = await automation.saveRule({
         pinJobId,
         pinJobTitle: pinJob.title,
         greenhouseJobId,
@@ -101,6 +103,8 @@ export function createHandlers(services: Services): Handlers {
         trigger,
         enabled,
       });
+      void services.watching.ruleChanged();
+      return rule;
     },
     'pinMapping.get': async () => resolveMapping(await pinMappingItem.getValue()),
     'pinMapping.set': async ({ mapping }) => {
@@ -148,7 +152,9 @@ export function createHandlers(services: Services): Handlers {
           });
         }
       }
-      return { queued: await automation.observe(observations, profiles ?? []) };
+      void services.watching.nudge();
+      const { queued } = await automation.observe(observations, profiles ?? []);
+      return { queued };
     },
     'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
       const [current, raw, record, items] = await Promise.all([

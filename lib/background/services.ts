@@ -8,6 +8,7 @@ import type { ConnectionService } from './connection';
 import type { GreenhouseJobs } from './greenhouse-jobs';
 import type { PresenceService } from './presence';
 import type { StageService } from './stages';
+import type { WatchingService } from './watching';
 
 /** Every service of the background, built once per worker life by `startBackground`. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   stages: StageService;
   queue: ExportQueue;
   automation: AutomationService;
+  watching: WatchingService;
   greenhouseJobs: GreenhouseJobs;
   /** The note's settings, read once per worker life; the options page changes them through this worker. */
   settings: { current: () => Promise<Settings>; forget: () => void };

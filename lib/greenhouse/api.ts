@@ -23,6 +23,7 @@ import {
   type CreateEducationBody,
   type CreateEmploymentBody,
   type CreateNoteBody,
+  DELETE_GONE_STATUS,
   readCreateCandidateAnswer,
   WRITE_PROBE_GRANTED_STATUSES,
 } from './unconfirmed';
@@ -152,6 +153,25 @@ export class HarvestApi {
     });
     return readCreateCandidateAnswer(answer, withNeeds('candidate'), withNeeds('application'));
   }
+  /**
+   * Removes a person (SPEC §6.2: only one this same export created moments before). `removed` when Greenhouse
+   * answered 2xx, `gone` when it has no such person any more (see `DELETE_GONE_STATUS`).
+   */
+  async deleteCandidate(id: number): Promise<'removed' | 'gone'> {
+    try {
+      await this.http.write({
+        method: 'DELETE',
+        path: `/v3/candidates/${encodeURIComponent(String(id))}`,
+        scope: 'harvest:candidates:destroy',
+        schema: z.unknown(),
+        actAs: this.actAs,
+      });
+      return 'removed';
+    } catch (error) {
+      if (error instanceof GreenhouseError && error.status === DELETE_GONE_STATUS) return 'gone';
+      throw error;
+    }
+  }
   updateCandidate(id: number, body: Partial<CreateCandidateBody>): Promise<Committed<Candidate>> {
     return this.write('PATCH', `/v3/candidates/${id}`, 'harvest:candidates:update', 'candidate', body);
   }
@@ -248,7 +268,7 @@ export class HarvestApi {
       await this.http.request({
         method: probe.method,
         path: probe.path,
-        body: probe.method === 'GET' ? undefined : {},
+        body: probe.method === 'GET' || probe.method === 'DELETE' ? undefined : {},
         scope,
         schema: z.unknown(),
         actAs: this.actAs,

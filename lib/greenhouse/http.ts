@@ -10,7 +10,7 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 const MAX_RATE_LIMIT_WAITS = 8;
 
 export interface RequestSpec<S extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** A path under the Harvest origin, or an absolute `next` URL from a Link header. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;

@@ -20,6 +20,9 @@ export const OPTIONAL_SCOPES = [
   'harvest:attachments:list',
   'harvest:notes:list',
   'harvest:candidate_employments:list',
+  // SPEC §6.2: only to remove a person this same export created moments before, when a teammate's browser created
+  // the same person at the same moment.
+  'harvest:candidates:destroy',
 ] as const;
 
 export type RequiredScope = (typeof REQUIRED_SCOPES)[number];
@@ -27,7 +30,7 @@ export type OptionalScope = (typeof OPTIONAL_SCOPES)[number];
 export type Scope = RequiredScope | OptionalScope;
 
 /** A harmless call per scope: reads ask for one row; writes send an empty body (see unconfirmed.ts). */
-export const SCOPE_PROBES: Record<Scope, { method: 'GET' | 'POST' | 'PATCH'; path: string }> = {
+export const SCOPE_PROBES: Record<Scope, { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string }> = {
   'harvest:candidates:list': { method: 'GET', path: '/v3/candidates?per_page=1' },
   'harvest:candidates:create': { method: 'POST', path: '/v3/candidates' },
   'harvest:candidates:update': { method: 'PATCH', path: '/v3/candidates/0' },
@@ -44,4 +47,6 @@ export const SCOPE_PROBES: Record<Scope, { method: 'GET' | 'POST' | 'PATCH'; pat
   'harvest:attachments:list': { method: 'GET', path: '/v3/attachments?per_page=1' },
   'harvest:notes:list': { method: 'GET', path: '/v3/notes?per_page=1' },
   'harvest:candidate_employments:list': { method: 'GET', path: '/v3/candidate_employments?per_page=1' },
+  // Person 0 does not exist: a granted scope answers 404 and nothing is removed (see unconfirmed.ts).
+  'harvest:candidates:destroy': { method: 'DELETE', path: '/v3/candidates/0' },
 };

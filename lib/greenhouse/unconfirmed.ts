@@ -142,5 +142,12 @@ export interface CreateAttachmentBody {
  */
 export const WRITE_PROBE_GRANTED_STATUSES: ReadonlySet<number> = new Set([400, 404, 422]);
 
+/**
+ * [U] `DELETE /v3/candidates/{id}` (reference/harvest-api.md §3.13): any 2xx removed the person, 200 with a body or
+ * 204 with none (the body is not read); this status means the person is gone already, which counts as removed. The
+ * scope probe deletes person 0, who does not exist, so a granted scope answers with it.
+ */
+export const DELETE_GONE_STATUS = 404;
+
 /** [P] Harvest v3's fixed rate-limit window, used only to estimate bulk ETAs (headers give the limit, not the window). */
 export const RATE_WINDOW_SECONDS = 30;

@@ -3,6 +3,7 @@ import { stepsSchema } from '../model/export-item';
 import { matchReasonSchema, reviewMatchSchema } from '../model/match';
 import { pinJobSchema } from '../model/pin';
 import { ruleSchema, triggerSchema } from '../model/rule';
+import { watchStatusSchema } from '../model/watch';
 import { pinMappingSchema } from '../pin/mapping/schema';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
@@ -74,12 +75,24 @@ export const candidateStateSchema = z.object({
 });
 export type CandidateState = z.infer<typeof candidateStateSchema>;
 
+/** How one enabled rule's Pin job is watched (SPEC §6.1). */
+export const watchViewSchema = z.object({
+  status: watchStatusSchema,
+  label: z.string(),
+  /** Why, when the rule is not plainly watched (a second line). */
+  reason: z.string().nullable(),
+  lastCheckAt: z.number().nullable(),
+});
+export type WatchView = z.infer<typeof watchViewSchema>;
+
 export const rulesViewSchema = z.object({
   /** Pin jobs the extension has seen, by title. */
   pinJobs: z.array(pinJobSchema),
   rules: z.array(ruleSchema),
   /** Per Pin job: how many candidates already met its trigger before the rule and are not synced. */
   backfill: z.record(z.string(), z.number().int()),
+  /** Per enabled rule's Pin job: how it is watched, once the watcher has checked it. */
+  watch: z.record(z.string(), watchViewSchema),
 });
 export type RulesView = z.infer<typeof rulesViewSchema>;
 

@@ -54,6 +54,23 @@ export const stepsSchema = z.object({
   employments: z.array(writeStateSchema).optional(),
   resume: writeStateSchema.optional(),
   note: writeStateSchema.optional(),
+  /**
+   * Teams (SPEC §6.2), after an automated create: `checked` (this export's person stands, or only a warning was
+   * possible), or the removal of this export's own person for a teammate's older one: `removing` is journaled before
+   * the DELETE is sent, `removed` after. `own` is always the person this export created.
+   */
+  converge: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('checked') }),
+      z.object({
+        status: z.literal('removing'),
+        since: z.string(),
+        own: z.number().int(),
+        winner: z.number().int(),
+      }),
+      z.object({ status: z.literal('removed'), own: z.number().int(), winner: z.number().int() }),
+    ])
+    .optional(),
 });
 export type Steps = z.infer<typeof stepsSchema>;
 

@@ -8,6 +8,7 @@ import { changeSignalItem } from '../storage/page-items';
 import { currentMapping, watchMapping } from '../sync/pin-mapping';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
+import { answerPinJsonReads } from './pin-json-bridge';
 import { ROW_BADGE_ATTR, syncRowBadges } from './row-badges';
 
 const isOwnNode = (node: Node): boolean => {
@@ -20,6 +21,8 @@ const isOwnNode = (node: Node): boolean => {
  * panel (loaded on the first page that needs one; see panel-contract.ts).
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  // Any Pin page, a pinned tab included, can read Pin's JSON for the background watcher.
+  answerPinJsonReads(ctx);
   let mapping: PinMapping = await currentMapping().catch(() => BUILTIN_PIN_MAPPING);
   let panel: OverlayPanel | null = null;
   let wantsPanel = 0;

@@ -115,3 +115,8 @@ export function profileUrl(
 export function candidateApiUrl(candidateId: string, mapping: PinMapping = BUILTIN_PIN_MAPPING): string {
   return `${PIN_ORIGIN}${fill(mapping.routes.candidateApi, { candidateId })}`;
 }
+
+/** Pin's JSON of one job's pipeline (SPEC §6.1), read by the background watcher. */
+export function pipelineApiUrl(jobId: string, mapping: PinMapping = BUILTIN_PIN_MAPPING): string {
+  return `${PIN_ORIGIN}${fill(mapping.routes.pipelineApi, { jobId })}`;
+}

@@ -6,6 +6,7 @@ import { type Connection, DEFAULT_SETTINGS, type Settings } from '../model/conne
 import type { PinCandidate, PinJob } from '../model/pin';
 import type { ObservationState, Rule } from '../model/rule';
 import type { SyncRecord } from '../model/sync-record';
+import { EMPTY_WATCH_STATE, type WatchState } from '../model/watch';
 
 /**
  * Every stored value, versioned from v1 so later shapes migrate (wxt storage keeps the version beside the key).
@@ -55,3 +56,9 @@ export const pinCandidatesItem = storage.defineItem<Record<string, PinCandidate>
 export const stagesItem = storage.defineItem<
   Record<string, { stage: string | null; status: string | null; prospect: boolean; readAt: number }>
 >('local:stages', { fallback: {}, version: 1 });
+
+/** How each enabled rule's Pin job is watched (SPEC §6.1): the path that works and one small entry per job. */
+export const watchStateItem = storage.defineItem<WatchState>('local:watch', {
+  fallback: EMPTY_WATCH_STATE,
+  version: 1,
+});

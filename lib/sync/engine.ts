@@ -6,6 +6,7 @@ import type { SyncRecord } from '../model/sync-record';
 import type { EducationOptions } from './mapping/education';
 import { applicationScopes, runApplicationStep } from './steps/application';
 import type { StepContext } from './steps/context';
+import { converges, runConvergeStep } from './steps/converge';
 import { flagPossibleDuplicate } from './steps/duplicate';
 import { canSendEducation, runEducationsStep } from './steps/educations';
 import { employmentScopes, runEmploymentsStep } from './steps/employments';
@@ -117,6 +118,10 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
     item.state = 'needs_review';
     return item;
   }
+  if (person.created && converges(ctx) && (await runConvergeStep(ctx, person.id)) === 'linked') {
+    item.state = 'done';
+    return item;
+  }
   const applicationId = await runApplicationStep(ctx, person);
   const work: Promise<void>[] = [
     runResumeStep(ctx, applicationId),
@@ -125,7 +130,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   if (person.created) {
     work.push(runEmploymentsStep(ctx, person.id));
     if (educationOptions) work.push(runEducationsStep(ctx, person.id));
-    work.push(flagPossibleDuplicate(ctx, person.id));
+    if (!converges(ctx)) work.push(flagPossibleDuplicate(ctx, person.id));
   }
   const outcomes = await Promise.allSettled(work);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');

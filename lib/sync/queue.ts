@@ -29,7 +29,11 @@ export interface RunContext {
   educationOptions?: EngineDeps['educationOptions'];
   /** Who a candidate already is in Greenhouse (presence index and live lookups); absent: live email lookups. */
   presence?: {
-    match: (candidate: PinCandidate) => ReturnType<NonNullable<EngineDeps['findMatches']>>;
+    /** `live`: an automated export asks Greenhouse now rather than reuse the last minute's lookups (SPEC §6.2). */
+    match: (
+      candidate: PinCandidate,
+      options: { live: boolean },
+    ) => ReturnType<NonNullable<EngineDeps['findMatches']>>;
     created: (candidate: PinCandidate) => void;
   };
 }
@@ -263,7 +267,7 @@ export class ExportQueue {
         ...engineContext,
         ...(presence
           ? {
-              findMatches: () => presence.match(item.candidate),
+              findMatches: () => presence.match(item.candidate, { live: item.reason.kind !== 'manual' }),
               created: () => presence.created(item.candidate),
             }
           : {}),

@@ -17,6 +17,7 @@ export const ALL_SCOPES = [
   'harvest:users:list',
   'harvest:sources:list',
   'harvest:custom_field_options:list',
+  'harvest:candidates:destroy',
 ];
 
 /** The ready demo credential with every scope the extension uses. */

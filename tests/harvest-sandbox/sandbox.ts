@@ -142,6 +142,14 @@ export class HarvestSandbox {
     created_at: string;
   }[] = [];
   requests: RecordedRequest[] = [];
+  /** People removed with DELETE /v3/candidates/{id}, in order. */
+  deleted: number[] = [];
+  /** How each `gather` fault let its held requests go: every one arrived (`count`) or the wait ran out. */
+  gathered: { key: string; released: 'count' | 'timeout'; held: number }[] = [];
+  private held = new Map<
+    string,
+    { count: number; waiting: (() => void)[]; timer: ReturnType<typeof setTimeout> }
+  >();
   faults: (Fault & { remaining: number })[] = [];
   private tokens = new Map<string, TokenRecord>();
   private nextId = 100_000;
@@ -179,6 +187,8 @@ export class HarvestSandbox {
     this.employments = [];
     this.educations = [];
     this.requests = [];
+    this.deleted = [];
+    this.gathered = [];
     this.faults = [];
     this.tokens.clear();
     this.window = { start: 0, count: 0 };
@@ -301,6 +311,7 @@ export class HarvestSandbox {
 
     const fault = this.takeFault(record);
     if (fault?.action.type === 'delay') await sleep(fault.action.ms);
+    if (fault?.action.type === 'gather') await this.gather(fault.action, record);
     if (fault?.action.type === 'drop-before') {
       record.dropped = true;
       return { status: 0, headers: {}, body: '', dropConnection: true };
@@ -361,6 +372,39 @@ export class HarvestSandbox {
       return { ...response, body };
     }
     return response;
+  }
+
+  /**
+   * Holds a request until `count` requests with the same key have arrived (then all go on at once, in arrival order),
+   * or until `timeoutMs`: a race made explicit instead of hoped for.
+   */
+  private gather(
+    action: Extract<Fault['action'], { type: 'gather' }>,
+    record: RecordedRequest,
+  ): Promise<void> {
+    const key = action.key ? action.key(record) : `${record.method} ${record.path}`;
+    let group = this.held.get(key);
+    if (!group) {
+      const created = {
+        count: 0,
+        waiting: [] as (() => void)[],
+        timer: setTimeout(() => release('timeout'), action.timeoutMs ?? 20_000),
+      };
+      group = created;
+      this.held.set(key, created);
+    }
+    const release = (why: 'count' | 'timeout') => {
+      const current = this.held.get(key);
+      if (!current) return;
+      clearTimeout(current.timer);
+      this.held.delete(key);
+      this.gathered.push({ key, released: why, held: current.waiting.length });
+      for (const go of current.waiting) go();
+    };
+    group.count += 1;
+    const arrived = new Promise<void>((resolve) => group.waiting.push(resolve));
+    if (group.count >= action.count) release('count');
+    return arrived;
   }
 
   private takeFault(record: RecordedRequest): (Fault & { remaining: number }) | undefined {
@@ -533,6 +577,12 @@ export class HarvestSandbox {
         run: (_r, url) => this.listCustomFieldOptions(url),
       },
     };
+    if (id !== undefined && method === 'DELETE') {
+      return {
+        scope: 'harvest:candidates:destroy',
+        run: (() => this.deleteCandidate(Number(id))) as Run,
+      };
+    }
     if (id !== undefined && method === 'PATCH') {
       return {
         scope: 'harvest:candidates:update',
@@ -736,6 +786,20 @@ export class HarvestSandbox {
       candidate: this.candidateJson(candidate),
       application: application ? this.applicationJson(application) : null,
     });
+  }
+
+  /** The person and everything of theirs leave every list (reference/harvest-api.md §3.13); 204, or 404 if gone. */
+  private deleteCandidate(id: number): SandboxResponse {
+    if (!this.candidates.some((c) => c.id === id))
+      throw new HttpError(404, { message: 'Resource not found' });
+    this.candidates = this.candidates.filter((c) => c.id !== id);
+    this.applications = this.applications.filter((a) => a.candidate_id !== id);
+    this.attachments = this.attachments.filter((a) => a.candidate_id !== id);
+    this.notes = this.notes.filter((n) => n.candidate_id !== id);
+    this.employments = this.employments.filter((e) => e.candidate_id !== id);
+    this.educations = this.educations.filter((e) => e.candidate_id !== id);
+    this.deleted.push(id);
+    return { status: 204, headers: {}, body: '' };
   }
 
   private updateCandidate(id: number, body: unknown): SandboxResponse {

@@ -27,7 +27,12 @@ export type FaultAction =
   | { type: 'drop-after-commit' }
   /** The write commits at once; its answer comes `ms` later (a client that stops meanwhile never sees it). */
   | { type: 'delay-after-commit'; ms: number }
-  | { type: 'drop-before' };
+  | { type: 'drop-before' }
+  /**
+   * Holds each matching request until `count` with the same key (default: method and path) have arrived, then lets
+   * them all go at once; after `timeoutMs` (default 20 s) it lets go of what it holds. Give `times` ≥ `count`.
+   */
+  | { type: 'gather'; count: number; key?: (request: RecordedRequest) => string; timeoutMs?: number };
 
 export interface Fault {
   method?: string;

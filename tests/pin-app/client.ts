@@ -24,6 +24,11 @@ function render(): void {
 async function refresh(): Promise<void> {
   const response = await fetch(`/api/state${state ? `?since=${state.version}` : ''}`);
   if (response.status === 204) return;
+  if (response.status === 401) {
+    // Signed out: Pin shows its sign-in page.
+    location.assign(`/signin?next=${encodeURIComponent(location.pathname)}`);
+    return;
+  }
   state = (await response.json()) as StateAnswer;
   render();
 }

@@ -14,6 +14,7 @@ export const BUILTIN_PIN_MAPPING: PinMapping = {
     profile: '/jobs/:jobId/candidates/:candidateId',
     inbox: '/inbox',
     candidateApi: '/api/candidates/:candidateId',
+    pipelineApi: '/api/jobs/:jobId/pipeline',
   },
   selectors: {
     main: ['main'],

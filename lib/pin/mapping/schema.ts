@@ -50,6 +50,11 @@ export const pinMappingSchema = z
         inbox: route([]),
         /** Pin's JSON for one candidate, used when a rule fires for someone whose profile is not open (assumed). */
         candidateApi: route(['candidateId']),
+        /**
+         * Pin's JSON of a job's pipeline (assumed): the background watcher reads it (SPEC §6.1). A document written
+         * before this route existed gets the built-in one.
+         */
+        pipelineApi: route(['jobId']).default('/api/jobs/:jobId/pipeline'),
       })
       .strict(),
     /** First preferences, before the rules by meaning. Each is relative to the page's main region or its item. */

@@ -46,18 +46,21 @@ export class PresenceMatcher {
     return (this.deps.now ?? Date.now)();
   }
 
-  /** People with this email, from a lookup of the last 60 s when there is one (this worker's, or a stored one). */
-  private byEmail(api: HarvestApi, email: string): Promise<LookupRow[]> {
+  /**
+   * People with this email, from a lookup of the last 60 s when there is one (this worker's, or a stored one), unless
+   * `fresh` (an automated create asks Greenhouse now: a teammate's browser may have just created the person).
+   */
+  private byEmail(api: HarvestApi, email: string, fresh = false): Promise<LookupRow[]> {
     const cached = this.lookups.get(email);
-    if (cached && this.now() - cached.at < LOOKUP_TTL_MS) return cached.rows;
+    if (!fresh && cached && this.now() - cached.at < LOOKUP_TTL_MS) return cached.rows;
     const at = this.now();
     const store = this.deps.store;
     const rows = (async () => {
-      const stored = await store?.get(email).catch(() => null);
+      const stored = fresh ? null : await store?.get(email).catch(() => null);
       if (stored && this.now() - stored.at < LOOKUP_TTL_MS) return stored.rows;
-      const fresh = await api.findCandidatesByEmail(email);
-      void store?.set(email, { at, rows: fresh }).catch(() => {});
-      return fresh;
+      const found = await api.findCandidatesByEmail(email);
+      void store?.set(email, { at, rows: found }).catch(() => {});
+      return found;
     })();
     this.lookups.set(email, { at, rows });
     rows.catch(() => this.lookups.delete(email));
@@ -81,12 +84,12 @@ export class PresenceMatcher {
 
   /**
    * Matches by the index and, unless `indexOnly` (a bulk batch that has just refreshed the index), by live email
-   * lookups too.
+   * lookups too; `fresh` lookups ask Greenhouse now instead of reusing the last minute's (an automated create).
    */
   async match(
     api: HarvestApi,
     candidate: PinCandidate,
-    options: { indexOnly?: boolean } = {},
+    options: { indexOnly?: boolean; fresh?: boolean } = {},
   ): Promise<MatchResult> {
     const indexer = this.deps.indexer;
     const state = indexer ? await indexer.state() : null;
@@ -95,7 +98,8 @@ export class PresenceMatcher {
     const stamp = ready ? `${state.updatedAt}:${state.people}` : null;
     const key = JSON.stringify([emailsOf(candidate), candidate.linkedinUrl ?? null, !!options.indexOnly]);
     const memo = this.answers.get(key);
-    if (memo && memo.stamp === stamp && this.now() - memo.at < LOOKUP_TTL_MS) return memo.result;
+    if (!options.fresh && memo && memo.stamp === stamp && this.now() - memo.at < LOOKUP_TTL_MS)
+      return memo.result;
     const result = this.matchNow(api, candidate, ready, options);
     this.answers.set(key, { at: this.now(), stamp, result });
     result.catch(() => this.answers.delete(key));
@@ -107,14 +111,16 @@ export class PresenceMatcher {
     api: HarvestApi,
     candidate: PinCandidate,
     ready: boolean,
-    options: { indexOnly?: boolean },
+    options: { indexOnly?: boolean; fresh?: boolean },
   ): Promise<MatchResult> {
     const indexer = this.deps.indexer;
     const [indexed, live] = await Promise.all([
       indexer && ready ? indexer.lookup(candidate) : Promise.resolve<IndexMatch[]>([]),
       options.indexOnly && ready
         ? Promise.resolve<LookupRow[]>([])
-        : Promise.all(emailsOf(candidate).map((email) => this.byEmail(api, email))).then((r) => r.flat()),
+        : Promise.all(emailsOf(candidate).map((email) => this.byEmail(api, email, options.fresh))).then((r) =>
+            r.flat(),
+          ),
     ]);
     const reasons = new Map<number, Set<MatchReason>>();
     const add = (id: number, reason: MatchReason) => {

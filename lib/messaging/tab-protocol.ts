@@ -1,0 +1,37 @@
+import { PIN_ORIGIN } from '../pin/host';
+
+/**
+ * The one message the background sends to a Pin tab's content script (SPEC §6.1, "through any open Pin tab"): read
+ * these Pin JSON URLs same-origin and answer what Pin said. Kept free of schema code so the content script stays
+ * small; the background parses the answers (`pinAnswerSchema`).
+ */
+export const PIN_JSON_MESSAGE = 'pgs:pin-json';
+export const MAX_TAB_REQUESTS = 50;
+
+export interface PinJsonRequest {
+  url: string;
+  etag: string | null;
+}
+export interface PinJsonMessage {
+  type: typeof PIN_JSON_MESSAGE;
+  requests: PinJsonRequest[];
+}
+
+/** Only reads of Pin's own origin are answered: a tab never fetches anything else for the background. */
+export function isPinJsonMessage(message: unknown): message is PinJsonMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, requests } = message as { type?: unknown; requests?: unknown };
+  return (
+    type === PIN_JSON_MESSAGE &&
+    Array.isArray(requests) &&
+    requests.length <= MAX_TAB_REQUESTS &&
+    requests.every(
+      (r: { url?: unknown; etag?: unknown } | null) =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof r.url === 'string' &&
+        r.url.startsWith(`${PIN_ORIGIN}/`) &&
+        (r.etag === null || typeof r.etag === 'string'),
+    )
+  );
+}
