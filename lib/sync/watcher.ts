@@ -93,6 +93,7 @@ export class PipelineWatcher {
       const [answer] = (await deps.background.read(ask([first]))) ?? [];
       const kind = answer && classifyAnswer(answer, url(first), now);
       if (kind?.kind === 'refused') {
+        state.backgroundTriedAt = now;
         refused.set(first, kind.reason);
         viaTab = rest;
       } else {
@@ -131,28 +132,36 @@ export class PipelineWatcher {
         for (const id of viaTab) refused.set(id, 'no Pin tab is open any more');
       }
     }
-    for (const [id, reason] of refused) this.refused(state, id, reason, tabOpen && !tabRefused, now);
+    for (const [id, reason] of refused) this.refused(state, id, reason, { tabOpen, tabRefused });
     await deps.save(state);
     return state;
   }
 
-  /** The worker was refused for this job: signed out (it worked before), or a Pin tab is needed. */
-  private refused(state: WatchState, jobId: string, reason: string, tabOpen: boolean, now: number) {
-    if (tabOpen) {
+  /**
+   * The worker was refused for this job (and no tab read it in this check): signed out when a Pin tab was refused
+   * too or the worker's reads worked before; a tab reads it from the next check when one is open; else a tab is
+   * needed.
+   */
+  private refused(
+    state: WatchState,
+    jobId: string,
+    reason: string,
+    tabs: { tabOpen: boolean; tabRefused: boolean },
+  ) {
+    if (tabs.tabRefused || (!tabs.tabOpen && state.backgroundWorked)) {
+      this.set(state, jobId, {
+        status: 'signed_out',
+        reason: `${reason}: the Pin session ended. The rule resumes by itself once you sign in to Pin.`,
+      });
+      return;
+    }
+    if (tabs.tabOpen) {
       // An open tab reads it from the next check on (asked for soon: see `onPathChange`).
       if (state.path !== 'tab') this.deps.onPathChange?.();
       state.path = 'tab';
       this.set(state, jobId, { status: 'tab', reason: null });
       return;
     }
-    if (state.backgroundWorked) {
-      this.set(state, jobId, {
-        status: 'signed_out',
-        reason: `${reason}, which read it before: the Pin session ended. The rule resumes by itself once you sign in.`,
-      });
-      return;
-    }
-    state.backgroundTriedAt = now;
     this.set(state, jobId, {
       status: 'needs_tab',
       reason: `Pin's session does not reach the extension's background (${reason}). Any open Pin tab, a pinned one for example, lets it read Pin.`,
@@ -195,11 +204,15 @@ export class PipelineWatcher {
           etag: null,
         });
         return;
-      case 'throttled':
-      case 'unavailable': {
+      case 'unavailable':
+        // No answer at all (offline, the network not up yet at browser start): no load on Pin, so the next check
+        // simply tries again.
+        this.set(state, jobId, { reason: `${kind.reason}; it tries again at the next check.` });
+        return;
+      case 'throttled': {
         const failures = job.failures + 1;
         const wait = Math.max(
-          kind.kind === 'throttled' ? (kind.retryAfterMs ?? 0) : 0,
+          kind.retryAfterMs ?? 0,
           Math.min(BACKOFF_BASE_MS * 2 ** (failures - 1), BACKOFF_MAX_MS),
         );
         this.set(state, jobId, {

@@ -5,7 +5,13 @@ import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
 import type { Dataset } from '../pin-app/dataset';
 import type { Markup } from '../pin-app/render-shared';
-import { loadDataset, type PinApp, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
+import {
+  loadDataset,
+  type PinApp,
+  SAMPLE_DATASET_PATH,
+  type SessionCookie,
+  startPinApp,
+} from '../pin-app/server';
 import { routeWorlds } from './support/drive';
 import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
 import type { RequestHandler } from './support/routing';
@@ -25,6 +31,8 @@ interface Fixtures {
   pinDataset: Dataset;
   /** Which markup the demo Pin app writes its pages in (a Playwright project parameter). */
   pinMarkup: Markup;
+  /** The demo Pin app's session cookie: `none` reaches the extension's background, `lax` does not (SPEC §6.1). */
+  pinSessionCookie: SessionCookie;
   sandboxConfig: SandboxConfig;
   /** The demo Pin app, served at https://app.pin.com inside the browser. */
   pinApp: PinApp;
@@ -42,10 +50,15 @@ const sampleDataset = loadDataset(SAMPLE_DATASET_PATH);
 export const test = base.extend<Fixtures>({
   pinDataset: [sampleDataset, { option: true }],
   pinMarkup: ['classic', { option: true }],
+  pinSessionCookie: ['none', { option: true }],
   sandboxConfig: [{}, { option: true }],
   userDataDir: [undefined, { option: true }],
-  pinApp: async ({ pinDataset, pinMarkup }, use) => {
-    const app = await startPinApp({ dataset: pinDataset, markup: pinMarkup });
+  pinApp: async ({ pinDataset, pinMarkup, pinSessionCookie }, use) => {
+    const app = await startPinApp({
+      dataset: pinDataset,
+      markup: pinMarkup,
+      sessionCookie: pinSessionCookie,
+    });
     await use(app);
     await app.close();
   },

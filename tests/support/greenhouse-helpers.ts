@@ -6,10 +6,11 @@ import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
 
 export function setup(
-  config: SandboxConfig = {},
+  config: SandboxConfig | HarvestSandbox = {},
   options: { credential?: { clientId: string; clientSecret: string }; clock?: GovernorClock } = {},
 ) {
-  const sandbox = new HarvestSandbox(config);
+  // A sandbox passed in is shared: two clients on one Greenhouse are two teammates' browsers.
+  const sandbox = config instanceof HarvestSandbox ? config : new HarvestSandbox(config);
   const credential = options.credential ?? DEMO_CREDENTIAL;
   const client = createHarvestClient({
     credentials: async () => ({ clientId: credential.clientId, clientSecret: credential.clientSecret }),

@@ -7,6 +7,7 @@ import type { EducationOptions } from '../../lib/sync/mapping/education';
 import { ExportQueue, type ExportRequest, type QueueDeps } from '../../lib/sync/queue';
 import { SyncStore } from '../../lib/sync/store';
 import { ADMIN_USER_ID, ALL_SCOPES } from '../harvest-sandbox/fixtures';
+import type { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
 import { loadDataset, SAMPLE_DATASET_PATH } from '../pin-app/server';
 import { setup } from './greenhouse-helpers';
@@ -24,6 +25,14 @@ export function connection(scopes = ALL_SCOPES): Connection {
     openJobs: 3,
     connectedAt: 0,
     needsReconnect: null,
+  };
+}
+
+/** As `request`, but fired by a rule (automated exports converge with teammates' browsers: SPEC §6.2). */
+export function triggered(candidateId: string, greenhouseJobId: number | null): ExportRequest {
+  return {
+    ...request(candidateId, greenhouseJobId),
+    reason: { kind: 'trigger', trigger: 'replied', eventAt: new Date().toISOString() },
   };
 }
 
@@ -69,7 +78,8 @@ export function harness(
   options: {
     scopes?: string[];
     store?: SyncStore;
-    sandbox?: SandboxConfig;
+    /** The sandbox's settings, or a sandbox another harness uses (a teammate's browser on the same Greenhouse). */
+    sandbox?: SandboxConfig | HarvestSandbox;
     /** Match with the presence index and live lookups, as the background does (else live email lookups only). */
     presence?: boolean;
   } = {},

@@ -7,6 +7,12 @@ declare const chrome: {
     };
     session: { get(keys: string | string[] | null): Promise<Record<string, unknown>> };
   };
-  action: { getBadgeText(details: object): Promise<string> };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+  alarms: {
+    create(
+      name: string,
+      info: { when?: number; periodInMinutes?: number; delayInMinutes?: number },
+    ): Promise<void>;
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown>; id: string };
 };
