@@ -13,17 +13,21 @@ import { benchDataset } from './datasets';
 import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
 import { benchOverlay } from './overlay';
+import { benchWatching } from './watching';
 
 /**
  * `npm run bench`: the real extension in headless Chromium against the demo Pin app and the Harvest sandbox.
- * Measures and reports (SPEC §10); nothing here asserts a time. BENCH_ONLY=latency,index,bulk,overlay picks parts.
+ * Measures and reports (SPEC §10); nothing here asserts a time. BENCH_ONLY=latency,index,bulk,overlay,watching picks
+ * parts.
  */
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 21);
 const BULK = Number(process.env.BENCH_BULK ?? 200);
 const OVERLAY_LOADS = Number(process.env.BENCH_OVERLAY_LOADS ?? 40);
 const OVERLAY_TRACED = Number(process.env.BENCH_OVERLAY_TRACED ?? 10);
 const INDEX_SIZES = (process.env.BENCH_INDEX_SIZES ?? '50000,200000').split(',').map(Number);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay').split(','));
+const WATCH_CHECKS = Number(process.env.BENCH_WATCH_CHECKS ?? 15);
+const WATCH_EVENTS = Number(process.env.BENCH_WATCH_EVENTS ?? 5);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay,watching').split(','));
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -98,6 +102,12 @@ async function main() {
         `overlay: 1,000-row pipeline, ${OVERLAY_LOADS} interleaved loads each way, ${OVERLAY_TRACED} traced`,
       );
       results.overlay = await benchOverlay(pinApp, OVERLAY_LOADS, OVERLAY_TRACED);
+    }
+    if (ONLY.has('watching')) {
+      log(
+        `watching: 20 enabled rules, ${WATCH_CHECKS} checks of unchanged pipelines, ${WATCH_EVENTS} events`,
+      );
+      results.watching = await benchWatching({ checks: WATCH_CHECKS, events: WATCH_EVENTS });
     }
     fs.writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log(JSON.stringify(results, null, 2));

@@ -99,6 +99,7 @@ test.describe('teams: one person, however many browsers run the rule', () => {
     pinApp,
     sandbox,
   }) => {
+    test.setTimeout(120_000); // two browsers, each launched, connected and given a rule
     const [a, b] = (await Promise.all(
       [0, 1].map(() => teammate(pinApp, sandbox, 'Senior Backend Engineer')),
     )) as [Teammate, Teammate];

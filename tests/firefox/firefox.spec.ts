@@ -154,3 +154,40 @@ test('host access that Firefox has not granted is asked for from the options pag
     ]),
   );
 });
+
+test('a rule fires from the background with no Pin tab open (the event page reads Pin with its session)', async ({
+  connectFromOverlay,
+  firefox,
+  openPin,
+  pinApp,
+  sandbox,
+}) => {
+  const options = await connectFromOverlay();
+  // The jobs list teaches the extension the Pin job (and signs the demo recruiter in); then no Pin tab stays open.
+  const jobs = await openPin('/jobs');
+  await jobs.close();
+  const group = 'Senior Backend Engineer';
+  await choose(options, 'Greenhouse job', 'Senior Backend Engineer (ENG-101)', { group });
+  await choose(options, 'Trigger', 'When they reply to an email', { group });
+  await click(options, 'Enable', { selector: 'fieldset button' });
+  await find(options, 'fieldset button', 'Disable');
+  // Check every second (a temporarily installed add-on may); the product keeps about a minute.
+  await options.evaluate(() =>
+    (
+      globalThis as unknown as {
+        browser: { alarms: { create(name: string, info: { when: number; periodInMinutes: number }): void } };
+      }
+    ).browser.alarms.create('pgs-watch', { when: Date.now() + 100, periodInMinutes: 1 / 60 }),
+  );
+  await waitForText(options, 'Watching in the background', { timeout: 20_000 });
+  expect(pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' })).toEqual({ ok: true });
+  await expect.poll(() => tally(sandbox).notes, { timeout: 30_000 }).toBe(1);
+  expect(tally(sandbox)).toMatchObject({ candidates: 1, applications: 1 });
+  expect(sandbox.notes[0]!.body).toContain('When they reply to an email');
+  const pinPages = [];
+  for (const page of await firefox.pages()) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('https://app.pin.com')) pinPages.push(href);
+  }
+  expect(pinPages).toEqual([]);
+});
