@@ -155,17 +155,10 @@ test('host access that Firefox has not granted is asked for from the options pag
   );
 });
 
-test('a rule fires from the background with no Pin tab open (the event page reads Pin with its session)', async ({
-  connectFromOverlay,
-  firefox,
-  openPin,
-  pinApp,
-  sandbox,
-}) => {
-  const options = await connectFromOverlay();
-  // The jobs list teaches the extension the Pin job (and signs the demo recruiter in); then no Pin tab stays open.
-  const jobs = await openPin('/jobs');
-  await jobs.close();
+/** Opens the job's pipeline once (the extension learns it), closes it, and enables a reply rule checked every second. */
+async function backgroundRule(options: Page, openPin: (path: string) => Promise<Page>) {
+  const pipeline = await openPin('/jobs/j-backend');
+  await pipeline.close();
   const group = 'Senior Backend Engineer';
   await choose(options, 'Greenhouse job', 'Senior Backend Engineer (ENG-101)', { group });
   await choose(options, 'Trigger', 'When they reply to an email', { group });
@@ -179,6 +172,17 @@ test('a rule fires from the background with no Pin tab open (the event page read
       }
     ).browser.alarms.create('pgs-watch', { when: Date.now() + 100, periodInMinutes: 1 / 60 }),
   );
+}
+
+test('a rule fires from the background with no Pin tab open (the event page reads Pin with its session)', async ({
+  connectFromOverlay,
+  firefox,
+  openPin,
+  pinApp,
+  sandbox,
+}) => {
+  const options = await connectFromOverlay();
+  await backgroundRule(options, openPin);
   await waitForText(options, 'Watching in the background', { timeout: 20_000 });
   expect(pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' })).toEqual({ ok: true });
   await expect.poll(() => tally(sandbox).notes, { timeout: 30_000 }).toBe(1);
@@ -190,4 +194,24 @@ test('a rule fires from the background with no Pin tab open (the event page read
     if (href.startsWith('https://app.pin.com')) pinPages.push(href);
   }
   expect(pinPages).toEqual([]);
+});
+
+test.describe('a SameSite=Lax Pin session', () => {
+  test.use({ pinSessionCookie: 'lax' });
+
+  test("still reaches Firefox's event page: the rule is watched from the background, no tab needed", async ({
+    connectFromOverlay,
+    openPin,
+    pinApp,
+    sandbox,
+  }) => {
+    const options = await connectFromOverlay();
+    await backgroundRule(options, openPin);
+    await waitForText(options, 'Watching in the background', { timeout: 20_000 });
+    const reads = pinApp.requests.filter((r) => r.path === '/api/jobs/j-backend/pipeline');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((r) => r.withSession && (r.status === 200 || r.status === 304))).toBe(true);
+    pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' });
+    await expect.poll(() => tally(sandbox).notes, { timeout: 30_000 }).toBe(1);
+  });
 });

@@ -5,7 +5,13 @@ import { PIN_ORIGIN } from '../../lib/pin/host';
 import { ADMIN_USER_ID, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { SandboxConfig } from '../harvest-sandbox/types';
-import { loadDataset, type PinApp, SAMPLE_DATASET_PATH, startPinApp } from '../pin-app/server';
+import {
+  loadDataset,
+  type PinApp,
+  SAMPLE_DATASET_PATH,
+  type SessionCookie,
+  startPinApp,
+} from '../pin-app/server';
 import { click, fill, waitForText } from './support/dom';
 import { findExtensionPage, launchFirefox } from './support/firefox';
 import { startProxy } from './support/proxy';
@@ -17,6 +23,8 @@ import { startProxy } from './support/proxy';
  */
 interface Fixtures {
   sandboxConfig: SandboxConfig;
+  /** The demo Pin app's session cookie (SPEC §6.1): `none` (default) or `lax`. */
+  pinSessionCookie: SessionCookie;
   /** A build directory to install instead of `.output/firefox-mv3` (one security test uses a probing copy). */
   extensionDir: string | undefined;
   pinApp: PinApp;
@@ -34,8 +42,9 @@ const dataset = loadDataset(SAMPLE_DATASET_PATH);
 export const test = base.extend<Fixtures>({
   sandboxConfig: [{}, { option: true }],
   extensionDir: [undefined, { option: true }],
-  pinApp: async ({}, use) => {
-    const app = await startPinApp({ dataset });
+  pinSessionCookie: ['none', { option: true }],
+  pinApp: async ({ pinSessionCookie }, use) => {
+    const app = await startPinApp({ dataset, sessionCookie: pinSessionCookie });
     await use(app);
     await app.close();
   },
