@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // The background keeps what grows with use in IndexedDB: every test gets an in-memory one.
+    setupFiles: ['fake-indexeddb/auto'],
   },
 });

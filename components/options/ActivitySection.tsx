@@ -58,6 +58,8 @@ export function ActivitySection() {
   const summary = useQuery({
     queryKey: ['activity', 'summary'],
     queryFn: () => sendCommand('activity.summary', {}),
+    // A storage pause starts and ends without an export changing: ask again now and then.
+    refetchInterval: (query) => (query.state.data?.paused ? 3_000 : 15_000),
   });
   const retry = useMutation({
     mutationFn: (itemId: string) => sendCommand('export.retry', { itemId }),
@@ -76,6 +78,11 @@ export function ActivitySection() {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>Activity</h2>
+      {s?.paused && (
+        <p role="alert" className="paused">
+          Exports paused: {s.paused}
+        </p>
+      )}
       {s && pending > 0 && (
         <div className="progress" role="status" aria-label="Export progress">
           <progress max={total} value={total - pending} /> {pending} waiting or running

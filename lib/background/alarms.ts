@@ -7,6 +7,8 @@ const SAFETY_ALARM = 'pgs-drain-safety';
 /** Keeps the presence index fresh while connected (SPEC §11: every 10 minutes). */
 const INDEX_ALARM = 'pgs-presence-index';
 const INDEX_REFRESH_MS = 10 * 60_000;
+/** Old observations, profiles and finished log entries are pruned once a day (SPEC §9: bounded growth). */
+const MAINTENANCE_ALARM = 'pgs-maintenance';
 
 /** Asks for a queue drain at `at` (epoch ms): short waits stay in the worker, the alarm covers a stopped one. */
 export function scheduleDrain(at: number, drain: () => void): void {
@@ -17,13 +19,17 @@ export function scheduleDrain(at: number, drain: () => void): void {
 }
 
 /** The background's alarms and start-up events. Listeners are added synchronously, on every worker start. */
-export function registerAlarms({ queue, presence, watching }: Services): void {
+export function registerAlarms(services: Services): void {
+  const { queue, presence, watching, storageHealth } = services;
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM || alarm.name === SAFETY_ALARM) void queue.drain();
+    if (alarm.name === SAFETY_ALARM) void storageHealth.probe();
     // The first build resumes from its checkpoint; a built index gets an incremental update.
     if (alarm.name === INDEX_ALARM) presence.refreshIfStale(INDEX_REFRESH_MS - 30_000);
     if (alarm.name === WATCH_ALARM) void watching.check();
+    if (alarm.name === MAINTENANCE_ALARM) void services.maintain().catch(() => {});
   });
+  void browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   void watching.syncAlarm();
   void browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
   void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });

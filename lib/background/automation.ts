@@ -2,36 +2,27 @@ import type { Connection } from '../model/connection';
 import type { PinCandidate, StatusObservation } from '../model/pin';
 import type { ObservationState, Rule, Trigger } from '../model/rule';
 import { profileUrl } from '../pin/routes';
-import { observationsItem, pinCandidatesItem, rulesItem } from '../storage/items';
+import { rulesItem } from '../storage/items';
 import { createLock } from '../storage/lock';
+import type { ObservationStore } from '../sync/observations';
 import { currentMapping } from '../sync/pin-mapping';
 import type { ExportQueue } from '../sync/queue';
+import type { SnapshotStore } from '../sync/snapshots';
 import type { SyncStore } from '../sync/store';
-import { evaluateRule, meetsTrigger, mergeObservation } from '../sync/triggers';
+import { evaluateRule, meetsTrigger } from '../sync/triggers';
 
 const EVENT_WORDS: Record<Trigger, string> = {
   added_to_sequence: 'were added to an outreach sequence',
   replied: 'replied',
   interested: 'replied and were marked interested',
 };
-const MAX_SNAPSHOTS = 2_000;
-const MAX_OBSERVATIONS = 20_000;
-
-/** Keeps the most recently updated observations; the oldest (long-finished outreach) rotate out. */
-export function pruneObservations(
-  states: Record<string, ObservationState>,
-): Record<string, ObservationState> {
-  const entries = Object.entries(states);
-  if (entries.length <= MAX_OBSERVATIONS) return states;
-  entries.sort(([, a], [, b]) => b.updatedAt - a.updatedAt);
-  return Object.fromEntries(entries.slice(0, MAX_OBSERVATIONS));
-}
-
 const day = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
 export interface AutomationDeps {
   queue: ExportQueue;
   store: SyncStore;
+  observations: ObservationStore;
+  snapshots: SnapshotStore;
   connection: () => Promise<Connection | null>;
   /** Pin's candidate JSON, by the watcher's paths (lib/sync/pin-candidates.ts); null when it cannot be read. */
   fetchCandidate: (id: string) => Promise<PinCandidate | null>;
@@ -57,40 +48,20 @@ export class AutomationService {
     observations: StatusObservation[],
     profiles: PinCandidate[] = [],
   ): Promise<{ queued: number; missingProfiles: number }> {
-    if (profiles.length) {
-      // Most recently seen last; the oldest snapshots rotate out past the cap.
-      const snapshots = { ...(await pinCandidatesItem.getValue()) };
-      for (const profile of profiles) {
-        delete snapshots[profile.id];
-        snapshots[profile.id] = profile;
-      }
-      const ids = Object.keys(snapshots);
-      for (const id of ids.slice(0, Math.max(0, ids.length - MAX_SNAPSHOTS))) delete snapshots[id];
-      await pinCandidatesItem.setValue(snapshots);
-    }
-    const fires = await this.lock(async () => {
-      const [states, rules, connection] = await Promise.all([
-        observationsItem.getValue(),
-        rulesItem.getValue(),
-        this.deps.connection(),
-      ]);
-      const next = { ...states };
+    const now = this.now();
+    await this.deps.snapshots.put(profiles, now);
+    const { fires, seen, connected } = await this.lock(async () => {
+      const [rules, connection] = await Promise.all([rulesItem.getValue(), this.deps.connection()]);
+      // Only what says something new since it was last handled (unchanged rows cost nothing).
+      const merged = await this.deps.observations.merge(observations, now);
+      const usable = connection && !connection.needsReconnect ? connection.connectedAt : null;
       const out: { state: ObservationState; rule: Rule; eventAt: number }[] = [];
-      const now = this.now();
-      for (const observation of observations) {
-        const key = `${observation.jobId}/${observation.candidateId}`;
-        const state = mergeObservation(states[key], observation, now);
-        next[key] = state;
-        const rule = rules[observation.jobId];
-        const evaluation = evaluateRule(
-          rule,
-          state,
-          connection && !connection.needsReconnect ? connection.connectedAt : null,
-        );
+      for (const state of merged.states) {
+        const rule = rules[state.jobId];
+        const evaluation = evaluateRule(rule, state, usable);
         if (evaluation.fire && rule) out.push({ state, rule, eventAt: evaluation.eventAt });
       }
-      await observationsItem.setValue(pruneObservations(next));
-      return out;
+      return { fires: out, seen: merged.seen, connected: usable !== null };
     });
     let queued = 0;
     let missingProfiles = 0;
@@ -98,7 +69,9 @@ export class AutomationService {
       if (await this.alreadyHandled(fire.state.candidateId, fire.rule.greenhouseJobId)) continue;
       const candidate = await this.profile(fire.state.candidateId, profiles);
       if (!candidate) {
-        missingProfiles += 1; // seen again on the next observation; nothing is lost
+        // Not remembered as handled: the next report of this row fires it again. Nothing is lost.
+        missingProfiles += 1;
+        delete seen.get(fire.state.jobId)?.[fire.state.candidateId];
         continue;
       }
       const { duplicate, written } = await this.deps.queue.enqueue({
@@ -118,6 +91,9 @@ export class AutomationService {
       if (!duplicate) queued += 1;
     }
     if (queued) void this.deps.queue.drain();
+    // While Greenhouse is not connected (or needs reconnecting) nothing is remembered: once it is, what Pin shows is
+    // evaluated again.
+    if (connected) await this.deps.observations.commit(seen);
     return { queued, missingProfiles };
   }
 
@@ -130,19 +106,17 @@ export class AutomationService {
     return (
       fresh.find((p) => p.id === candidateId) ??
       (await this.fetchCandidate(candidateId)) ??
-      (await pinCandidatesItem.getValue())[candidateId] ??
-      null
+      (await this.deps.snapshots.get(candidateId))
     );
   }
 
   /** Why an enabled rule did not sync this candidate (an event before the rule or the connection), or null. */
   async reasonNotSynced(pinJobId: string, candidateId: string): Promise<string | null> {
-    const [states, rules, connection] = await Promise.all([
-      observationsItem.getValue(),
+    const [state, rules, connection] = await Promise.all([
+      this.deps.observations.get(pinJobId, candidateId),
       rulesItem.getValue(),
       this.deps.connection(),
     ]);
-    const state = states[`${pinJobId}/${candidateId}`];
     const rule = rules[pinJobId];
     if (!state || !rule) return null;
     const evaluation = evaluateRule(rule, state, connection?.connectedAt ?? null);
@@ -187,16 +161,16 @@ export class AutomationService {
   /** Candidates of a job who met its rule's trigger before the rule (or the connection) and are not synced there. */
   async backfillCandidates(pinJobId: string): Promise<ObservationState[]> {
     const [states, rules, connection, items] = await Promise.all([
-      observationsItem.getValue(),
+      this.deps.observations.ofJob(pinJobId),
       rulesItem.getValue(),
       this.deps.connection(),
-      this.deps.store.items(),
+      this.deps.store.openItems(),
     ]);
     const rule = rules[pinJobId];
     if (!rule?.enabled) return [];
     const out: ObservationState[] = [];
-    for (const state of Object.values(states)) {
-      if (state.jobId !== pinJobId || !meetsTrigger(state.status, rule.trigger)) continue;
+    for (const state of states) {
+      if (!meetsTrigger(state.status, rule.trigger)) continue;
       const evaluation = evaluateRule(rule, state, connection?.connectedAt ?? null);
       if (evaluation.fire) continue; // the rule itself handles these
       if (await this.alreadyHandled(state.candidateId, rule.greenhouseJobId)) continue;

@@ -8,9 +8,11 @@ import { sessionLookupStore } from '../storage/lookup-store';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
+import { ObservationStore } from '../sync/observations';
 import { fetchCandidateByPaths } from '../sync/pin-candidates';
 import { currentMapping } from '../sync/pin-mapping';
 import { ExportQueue } from '../sync/queue';
+import { SnapshotStore } from '../sync/snapshots';
 import { SyncStore } from '../sync/store';
 import { registerAlarms, scheduleDrain } from './alarms';
 import { AutomationService } from './automation';
@@ -25,6 +27,7 @@ import { preparedResumeFor, resumeFor } from './resume-source';
 import { registerRoutes } from './routes';
 import type { Services } from './services';
 import { StageService } from './stages';
+import { StorageHealth } from './storage-health';
 import { WatchingService } from './watching';
 
 /** The background's composition root: builds every service once, then registers the routes and alarms. */
@@ -50,7 +53,10 @@ export function startBackground(): void {
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
   const scheduleBadge = () => {
     clearTimeout(badgeTimer);
-    badgeTimer = setTimeout(async () => updateToolbarBadge(await store.items(), await unwatchedRules()), 250);
+    badgeTimer = setTimeout(
+      async () => updateToolbarBadge(await store.openItems(), await unwatchedRules(), storageHealth.paused()),
+      250,
+    );
   };
   const signalChange = createChangeSignal(scheduleBadge);
   /** Enabled rules whose job is not watched without a page (sign in, keep a tab open, or only the page). */
@@ -61,8 +67,26 @@ export function startBackground(): void {
       return status && UNWATCHED.has(status) ? [{ title: rule.pinJobTitle, status }] : [];
     });
   };
-  const presence = new PresenceService({ api: connectedApi, changed: () => {}, lookups: sessionLookupStore });
-  const stages = new StageService({ changed: (ids) => signalChange(ids, true) });
+  const snapshots = new SnapshotStore();
+  const observations = new ObservationStore();
+  const presence = new PresenceService({
+    api: connectedApi,
+    changed: () => {},
+    lookups: sessionLookupStore,
+    snapshots,
+  });
+  const stages = new StageService({
+    changed: (ids) => signalChange(ids, true),
+    // A synced record is the "synced" truth for as long as the person is in Greenhouse (SPEC §9).
+    vanished: async (people) => {
+      const api = await connectedApi();
+      if (!api) return;
+      const found = await api.getCandidates([...people.keys()]).catch(() => null);
+      if (!found) return; // not known: keep the records
+      const present = new Set(found.map((c) => c.id));
+      for (const [id, pinCandidateId] of people) if (!present.has(id)) await store.dropRecord(pinCandidateId);
+    },
+  });
 
   // Greenhouse's school/degree/discipline options change rarely: one read per 10 minutes per worker.
   let educationCache: { at: number; options: Promise<EducationOptions> } | null = null;
@@ -81,7 +105,12 @@ export function startBackground(): void {
     return educationCache.options;
   };
 
+  const storageHealth = new StorageHealth({
+    changed: () => scheduleBadge(),
+    resumed: () => void queue.drain(),
+  });
   const queue: ExportQueue = new ExportQueue({
+    paused: () => storageHealth.paused(),
     store,
     now: Date.now,
     prepare: async () => {
@@ -107,6 +136,8 @@ export function startBackground(): void {
   const automation = new AutomationService({
     queue,
     store,
+    observations,
+    snapshots,
     connection: () => connection.current(),
     fetchCandidate: (id) =>
       fetchCandidateByPaths(id, {
@@ -131,6 +162,7 @@ export function startBackground(): void {
     automation,
     watching,
     greenhouseJobs: new GreenhouseJobs(),
+    storageHealth,
     settings: settingsService,
     connectedApi,
     requireConnection: async () => {
@@ -141,6 +173,13 @@ export function startBackground(): void {
           'Greenhouse is not connected. Connect it on the extension options page.',
         );
       return current;
+    },
+    maintain: async () => {
+      const now = Date.now();
+      const watched = new Set((await automation.rules()).filter((r) => r.enabled).map((r) => r.pinJobId));
+      await observations.prune(watched, now);
+      await snapshots.prune(now);
+      await store.pruneFinished();
     },
     /** Requests an export takes on average: lookup, create, resume, note and the employments. */
     etaSeconds: (remaining) => {
@@ -157,8 +196,7 @@ export function startBackground(): void {
   // behind each other (IndexedDB opens and storage reads each cost several ms on a cold start).
   void Promise.allSettled([
     connection.current(),
-    store.items(),
-    store.records(),
+    store.openItems(),
     settingsService.current(),
     presence.indexer.state(),
     sessionTokenCache.get(''),

@@ -61,18 +61,19 @@ export function presenceHandlers(deps: {
 
     'pin.rowBadges': async ({ pinCandidateIds }) => {
       presence.refreshIfStale();
-      const records = await store.records();
-      const synced = pinCandidateIds.flatMap((id) => (records[id] ? [records[id]!] : []));
+      const records = await store.recordsOf(pinCandidateIds);
+      const synced = Object.values(records);
       void refreshStages(synced);
       const out: Record<string, import('../messaging/views').RowBadge> = {};
-      for (const record of synced) {
-        const entry = await stages.get(record.applications.at(-1)?.applicationId ?? null);
+      const entries = await stages.getMany(synced.map((r) => r.applications.at(-1)?.applicationId ?? null));
+      synced.forEach((record, i) => {
+        const entry = entries[i];
         out[record.pinCandidateId] = {
           kind: 'synced',
           url: greenhouseProfileUrl(record.greenhouseCandidateId),
           stage: entry ? stageLabel(entry) : null,
         };
-      }
+      });
       const inGreenhouse = await presence.rowsInGreenhouse(pinCandidateIds.filter((id) => !records[id]));
       for (const [id, match] of Object.entries(inGreenhouse))
         out[id] = { kind: 'in_greenhouse', url: greenhouseProfileUrl(match.id), reasons: match.reasons };

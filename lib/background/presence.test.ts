@@ -5,6 +5,7 @@ import { generatedPerson, seedGeneratedPeople } from '../../tests/harvest-sandbo
 import { setup } from '../../tests/support/greenhouse-helpers';
 import type { ExportItem } from '../model/export-item';
 import { PresenceDatabase } from '../storage/presence-db';
+import { SnapshotStore } from '../sync/snapshots';
 import { PresenceService } from './presence';
 
 const due = [{ id: 'a' }, { id: 'b' }] as ExportItem[];
@@ -19,6 +20,7 @@ describe('bulk batches and the presence index', () => {
       api: async () => api,
       changed: () => {},
       db: new PresenceDatabase('background-presence-test'),
+      snapshots: new SnapshotStore('background-presence-test-data'),
       now: () => now,
     });
     await presence.refreshNow();

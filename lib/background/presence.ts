@@ -2,11 +2,11 @@ import type { HarvestApi } from '../greenhouse/api';
 import type { ExportItem } from '../model/export-item';
 import type { IndexMatch, LookupStore } from '../model/match';
 import type { PinCandidate } from '../model/pin';
-import { pinCandidatesItem } from '../storage/items';
 import { PresenceDatabase } from '../storage/presence-db';
 import { PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
 import { LOOKUP_TTL_MS, PresenceMatcher } from '../sync/presence/matcher';
 import type { RunContext } from '../sync/queue';
+import type { SnapshotStore } from '../sync/snapshots';
 
 /** How the options page shows the index. */
 export interface IndexView {
@@ -34,6 +34,7 @@ export class PresenceService {
       /** The index changed (progress, done, cleared): the options page refreshes. */
       changed: () => void;
       db?: PresenceDatabase;
+      snapshots: SnapshotStore;
       lookups?: LookupStore;
       now?: () => number;
     },
@@ -100,20 +101,17 @@ export class PresenceService {
     };
   }
 
-  /** Pipeline rows: people in Greenhouse by the index alone (no request per row), from profiles seen on Pin. */
+  /**
+   * Pipeline rows: people in Greenhouse by the index alone (no request per row), from profiles seen on Pin. A
+   * profile's keys are hashed once and kept with its snapshot; all rows are looked up in one read of the index.
+   */
   async rowsInGreenhouse(pinCandidateIds: readonly string[]): Promise<Record<string, IndexMatch>> {
-    if ((await this.indexer.state()).phase !== 'ready') return {};
-    const snapshots = await pinCandidatesItem.getValue();
-    const out: Record<string, IndexMatch> = {};
-    await Promise.all(
-      pinCandidateIds.map(async (id) => {
-        const profile: PinCandidate | undefined = snapshots[id];
-        if (!profile) return;
-        const [first] = await this.indexer.lookup(profile);
-        if (first) out[id] = first;
-      }),
-    );
-    return out;
+    if (!pinCandidateIds.length || (await this.indexer.state()).phase !== 'ready') return {};
+    const rows = (await this.deps.snapshots.rows(pinCandidateIds)).filter((r) => r !== undefined);
+    const missing = rows.filter((row) => !row.keys);
+    for (const row of missing) row.keys = await this.indexer.keysFor(row.profile);
+    if (missing.length) void this.deps.snapshots.setKeys(missing).catch(() => {});
+    return this.indexer.lookupMany(rows.map((row) => ({ id: row.id, keys: row.keys ?? [] })));
   }
 
   async clear(): Promise<void> {

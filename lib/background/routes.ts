@@ -63,18 +63,18 @@ export function createHandlers(services: Services): Handlers {
       services.settings.forget();
       return services.settings.current();
     },
-    'activity.list': async () =>
-      (await store.items()).sort((a, b) => b.createdAt - a.createdAt).map(itemView),
+    'activity.list': async () => (await store.items()).map(itemView),
     'activity.summary': async () => {
-      const items = await store.items();
+      const [items, done] = await Promise.all([store.openItems(), store.finishedCount()]);
       const count = (state: string) => items.filter((i) => i.state === state).length;
       return {
         queued: count('queued'),
         running: count('running'),
         needsReview: count('needs_review'),
         failed: count('failed'),
-        done: count('done'),
+        done,
         etaSeconds: services.etaSeconds(items.filter((i) => i.state === 'queued' || i.state === 'running')),
+        paused: services.storageHealth.paused(),
       };
     },
     'rules.list': async () => {
@@ -157,15 +157,12 @@ export function createHandlers(services: Services): Handlers {
       return { queued };
     },
     'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
-      const [current, raw, record, items] = await Promise.all([
+      const [current, raw, record, mine] = await Promise.all([
         connection.current(),
         connection.savedConnection(),
         store.record(pinCandidateId),
-        store.items(),
+        store.itemsOf(pinCandidateId),
       ]);
-      const mine = items
-        .filter((i) => i.pinCandidateId === pinCandidateId)
-        .sort((a, b) => b.createdAt - a.createdAt);
       const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
       const view = connection.view();
       return {

@@ -8,6 +8,7 @@ import type { ConnectionService } from './connection';
 import type { GreenhouseJobs } from './greenhouse-jobs';
 import type { PresenceService } from './presence';
 import type { StageService } from './stages';
+import type { StorageHealth } from './storage-health';
 import type { WatchingService } from './watching';
 
 /** Every service of the background, built once per worker life by `startBackground`. */
@@ -20,12 +21,16 @@ export interface Services {
   automation: AutomationService;
   watching: WatchingService;
   greenhouseJobs: GreenhouseJobs;
+  /** Whether storage takes writes: a failed one pauses the queue until a probe write goes through. */
+  storageHealth: StorageHealth;
   /** The note's settings, read once per worker life; the options page changes them through this worker. */
   settings: { current: () => Promise<Settings>; forget: () => void };
   /** The connection, or a failure that tells the recruiter to connect. */
   requireConnection: () => Promise<Connection>;
   /** Harvest acting as the connected user, when connected and accepted. */
   connectedApi: () => Promise<HarvestApi | null>;
+  /** Prunes what grows with use by its rules (observations, profiles, the finished log). */
+  maintain: () => Promise<void>;
   /** Seconds until these items are through at the current rate limit, when known. */
   etaSeconds: (remaining: ExportItem[]) => number | null;
 }

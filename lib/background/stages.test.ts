@@ -36,7 +36,7 @@ describe('StageService', () => {
   it('reads the first ask almost at once and signals the Pin candidates', async () => {
     const { api, reads } = stageApi();
     const changed: string[][] = [];
-    const stages = new StageService({ changed: (ids) => changed.push(ids) });
+    const stages = new StageService({ changed: (ids) => changed.push(ids), dbName: 'stages-1' });
     const started = Date.now();
     await stages.refresh(api, [record(1), record(2)]);
     expect(Date.now() - started).toBeLessThan(500);
@@ -47,7 +47,7 @@ describe('StageService', () => {
 
   it('gathers asks that arrive during and just after a read into one next read, and skips fresh stages', async () => {
     const { api, reads } = stageApi(50);
-    const stages = new StageService({ changed: () => {}, minIntervalMs: 300 });
+    const stages = new StageService({ changed: () => {}, minIntervalMs: 300, dbName: 'stages-2' });
     const first = stages.refresh(api, [record(1)]);
     await new Promise((resolve) => setTimeout(resolve, 40)); // the first read is out
     const asks = [2, 3, 4].map((i) => stages.refresh(api, [record(i)]));
@@ -61,7 +61,7 @@ describe('StageService', () => {
 
   it('keeps reads at least the interval apart in a burst of asks', async () => {
     const { api, reads } = stageApi();
-    const stages = new StageService({ changed: () => {}, minIntervalMs: 200 });
+    const stages = new StageService({ changed: () => {}, minIntervalMs: 200, dbName: 'stages-3' });
     for (let i = 1; i <= 6; i++) {
       void stages.refresh(api, [record(i)]).catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, 60));

@@ -1,13 +1,19 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { SyncRecord } from '../model/sync-record';
-import { stagesItem } from '../storage/items';
+import { openDataDb, readMany, readOne, type StageRow, writing } from '../storage/data-db';
+import { migrateLegacyStorage } from '../storage/migrate-local';
 
 /** Stages are read again when a profile or pipeline opens and what is known is older than this. */
 export const STAGE_TTL_MS = 60_000;
 /** Asks within this share a read even after a quiet while (a pipeline page asks for many rows at once). */
 const GATHER_MS = 30;
 
-export type StageEntry = Awaited<ReturnType<typeof stagesItem.getValue>>[string];
+export type StageEntry = StageRow;
+
+const stagesDb = async (name?: string) => {
+  await migrateLegacyStorage(name);
+  return openDataDb(name);
+};
 
 /** "Phone Screen · Active", "Rejected", "Hired": how a synced badge says where the application stands. */
 export function stageLabel(entry: Pick<StageEntry, 'stage' | 'status' | 'prospect'>): string | null {
@@ -45,6 +51,13 @@ export class StageService {
        * export). The first ask after a quiet while is read almost at once.
        */
       minIntervalMs?: number;
+      /** The data database (unit tests give each service its own). */
+      dbName?: string;
+      /**
+       * Synced people whose applications Greenhouse no longer lists (Greenhouse candidate id → Pin candidate id):
+       * perhaps merged or deleted. The background checks and forgets their records if they are gone.
+       */
+      vanished?: (people: Map<number, string>) => void;
     },
   ) {}
 
@@ -54,7 +67,7 @@ export class StageService {
 
   async get(applicationId: number | null): Promise<StageEntry | null> {
     if (applicationId === null) return null;
-    return (await stagesItem.getValue())[String(applicationId)] ?? null;
+    return (await readOne(await stagesDb(this.deps.dbName), 'stages', String(applicationId))) ?? null;
   }
 
   /**
@@ -62,10 +75,18 @@ export class StageService {
    * close together share one read (50 candidates a request).
    */
   async refresh(api: HarvestApi, records: readonly SyncRecord[]): Promise<void> {
-    const stages = await stagesItem.getValue();
+    const ids = [
+      ...new Set(
+        records.flatMap((r) =>
+          r.applications.flatMap((a) => (a.applicationId === null ? [] : [a.applicationId])),
+        ),
+      ),
+    ].map(String);
+    const found = await readMany(await stagesDb(this.deps.dbName), 'stages', ids);
+    const stages = new Map(ids.map((id, i) => [id, found[i]] as const));
     for (const record of records) {
       const stale = record.applications.some((a) => {
-        const known = a.applicationId === null ? null : stages[String(a.applicationId)];
+        const known = a.applicationId === null ? null : stages.get(String(a.applicationId));
         return a.applicationId !== null && (!known || this.now() - known.readAt > STAGE_TTL_MS);
       });
       if (stale && !this.inFlight.has(record.greenhouseCandidateId))
@@ -92,23 +113,45 @@ export class StageService {
     try {
       const applications = await api.applicationsOfCandidates(wanted);
       const readAt = this.now();
-      const next = { ...(await stagesItem.getValue()) };
-      for (const a of applications) {
-        next[String(a.id)] = {
-          stage: a.stage_name ?? null,
-          status: a.status ?? null,
-          prospect: a.prospect === true,
-          readAt,
-        };
-      }
-      await stagesItem.setValue(next);
+      const db = await stagesDb(this.deps.dbName);
+      await writing('Greenhouse stages', async () => {
+        const tx = db.transaction('stages', 'readwrite');
+        await Promise.all([
+          ...applications.map((a) =>
+            tx.store.put(
+              {
+                stage: a.stage_name ?? null,
+                status: a.status ?? null,
+                prospect: a.prospect === true,
+                readAt,
+              },
+              String(a.id),
+            ),
+          ),
+          tx.done,
+        ]);
+      });
       this.deps.changed([...batch.values()]);
+      const listed = new Set(applications.map((a) => a.candidate_id));
+      const vanished = new Map([...batch].filter(([id]) => !listed.has(id)));
+      if (vanished.size) this.deps.vanished?.(vanished);
     } finally {
       for (const id of wanted) this.inFlight.delete(id);
     }
   }
 
-  clear(): Promise<void> {
-    return stagesItem.setValue({});
+  async clear(): Promise<void> {
+    const db = await stagesDb(this.deps.dbName);
+    await writing('Greenhouse stages', () => db.clear('stages'));
+  }
+
+  /** The stages of many applications in one read (pipeline row badges). */
+  async getMany(applicationIds: readonly (number | null)[]): Promise<(StageEntry | null)[]> {
+    const found = await readMany(
+      await stagesDb(this.deps.dbName),
+      'stages',
+      applicationIds.map((id) => String(id ?? '')),
+    );
+    return applicationIds.map((id, i) => (id === null ? null : (found[i] ?? null)));
   }
 }

@@ -104,6 +104,8 @@ export const activitySummarySchema = z.object({
   done: z.number().int(),
   /** Seconds until the queue is empty at the current Greenhouse rate limit, when known. */
   etaSeconds: z.number().nullable(),
+  /** Why exports are paused (the browser refused a storage write), or null. */
+  paused: z.string().nullable(),
 });
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 

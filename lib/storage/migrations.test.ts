@@ -1,8 +1,8 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import { SyncStore } from '../sync/store';
-import { exportIndexItem, exportKey } from './items';
+import { openDataDb } from './data-db';
 import { migrateExportItem } from './migrations';
 
 /** An export item as the previous version (v1) wrote it: one employment sent, one not yet. */
@@ -98,11 +98,16 @@ describe('stored data is versioned and upgrades', () => {
   });
 
   it('reads v1 items written to storage by the previous version, and leaves unknown data in place', async () => {
-    await storage.setItem(exportKey('legacy-1'), v1Item);
-    await storage.setItem(exportKey('future-1'), { ...v1Item, id: 'future-1', v: 99 });
-    await exportIndexItem.setValue(['legacy-1', 'future-1']);
-    const items = await new SyncStore().items();
+    await fakeBrowser.storage.local.set({
+      'export-index': ['legacy-1', 'future-1'],
+      'export:legacy-1': v1Item,
+      'export:future-1': { ...v1Item, id: 'future-1', v: 99 },
+    });
+    const dbName = 'migrations-test-data';
+    const items = await new SyncStore(dbName).items();
     expect(items.map((i) => [i.id, i.v])).toEqual([['legacy-1', 3]]);
-    expect(await storage.getItem(exportKey('future-1'))).toMatchObject({ v: 99 });
+    // The newer item moved with the rest, as it was: never dropped.
+    const raw = await (await openDataDb(dbName)).get('exports', 'future-1');
+    expect(raw?.item).toMatchObject({ v: 99 });
   });
 });

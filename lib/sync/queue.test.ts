@@ -98,10 +98,10 @@ describe('the export queue and engine', () => {
       await expect.poll(() => dying.dead).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 50));
       // A new worker: fresh memory, same storage and the same Greenhouse.
-      const revived = new ExportQueue({ ...first.deps, store: new SyncStore() });
+      const revived = new ExportQueue({ ...first.deps, store: new SyncStore(dying.dbName) });
       await revived.recover();
       await revived.drain();
-      const after = (await new SyncStore().item(item.id))!;
+      const after = (await new SyncStore(dying.dbName).item(item.id))!;
       expect(after.state).toBe('done');
       expect(first.tally()).toEqual({
         candidates: 1,
@@ -125,7 +125,7 @@ describe('the export queue and engine', () => {
     const sleeps: number[] = [];
     const revived = new ExportQueue({
       ...first.deps,
-      store: new SyncStore(),
+      store: new SyncStore(dying.dbName),
       sleep: async (ms) => {
         sleeps.push(ms);
         await expect.poll(() => first.sandbox.notes.length).toBe(1);
@@ -133,7 +133,7 @@ describe('the export queue and engine', () => {
     });
     await revived.recover();
     await revived.drain();
-    expect((await new SyncStore().item(item.id))!.state).toBe('done');
+    expect((await new SyncStore(dying.dbName).item(item.id))!.state).toBe('done');
     expect(first.sandbox.notes).toHaveLength(1);
     expect(sleeps.length).toBeGreaterThan(0);
     expect(Math.max(...sleeps)).toBeLessThanOrEqual(IN_FLIGHT_SETTLE_MS);
@@ -162,14 +162,14 @@ describe('the export queue and engine', () => {
     expect(first.sandbox.employments).toHaveLength(0);
     const revived = new ExportQueue({
       ...first.deps,
-      store: new SyncStore(),
+      store: new SyncStore(dying.dbName),
       sleep: async () => {
         await expect.poll(() => first.sandbox.employments.length).toBe(sentEmployments());
       },
     });
     await revived.recover();
     await revived.drain();
-    expect((await new SyncStore().item(item.id))!.state).toBe('done');
+    expect((await new SyncStore(dying.dbName).item(item.id))!.state).toBe('done');
     expect(first.tally()).toMatchObject({ employments: 4 });
   });
 

@@ -9,6 +9,7 @@ import {
 } from '../model/export-item';
 import type { PinCandidate } from '../model/pin';
 import { createLock } from '../storage/lock';
+import { StorageWriteError } from '../storage/write-failure';
 import { type EngineDeps, runExport } from './engine';
 import type { SyncStore } from './store';
 
@@ -57,6 +58,8 @@ export interface QueueDeps {
   /** Called once before a drain runs these due items (the presence index refreshes before a bulk batch). */
   beforeBatch?: (due: ExportItem[]) => Promise<void>;
   concurrency?: number;
+  /** Why exports are paused (a storage write failed), or null: while paused no export starts (SPEC §9). */
+  paused?: () => string | null;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -110,12 +113,8 @@ export class ExportQueue {
     request: ExportRequest,
   ): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
     const { store, now } = this.deps;
-    const items = await store.items();
-    const same = items.find(
-      (i) =>
-        i.pinCandidateId === request.candidate.id &&
-        i.greenhouseJobId === request.greenhouseJobId &&
-        (ACTIVE.has(i.state) || i.state === 'done'),
+    const same = (await store.itemsOf(request.candidate.id)).find(
+      (i) => i.greenhouseJobId === request.greenhouseJobId && (ACTIVE.has(i.state) || i.state === 'done'),
     );
     const record = await store.record(request.candidate.id);
     const alreadyApplied = record?.applications.some((a) => a.greenhouseJobId === request.greenhouseJobId);
@@ -176,7 +175,7 @@ export class ExportQueue {
 
   /** A worker that died mid-run left items `running`: their journals say where to go on. */
   async recover(): Promise<void> {
-    for (const item of await this.deps.store.items()) {
+    for (const item of await this.deps.store.openItems()) {
       if (item.state === 'running') {
         item.state = 'queued';
         item.nextAttemptAt = this.deps.now();
@@ -205,17 +204,20 @@ export class ExportQueue {
   }
 
   private async drainOnce(): Promise<void> {
+    // No export starts without its journal: while storage refuses writes, nothing runs (the pause is lifted, and the
+    // queue drained, once a write goes through again).
+    if (this.deps.paused?.()) return;
     const concurrency = this.deps.concurrency ?? 4;
     const running = new Map<string, Promise<void>>();
     if (this.deps.beforeBatch) {
       const now = this.deps.now();
-      const due = (await this.deps.store.items()).filter(
+      const due = (await this.deps.store.openItems()).filter(
         (i) => i.state === 'queued' && i.nextAttemptAt !== null && i.nextAttemptAt <= now,
       );
       if (due.length) await this.deps.beforeBatch(due).catch(() => {});
     }
     for (;;) {
-      const items = await this.deps.store.items();
+      const items = await this.deps.store.openItems();
       const busy = new Set(items.filter((i) => i.state === 'running').map((i) => i.pinCandidateId));
       for (const id of running.keys()) busy.add(id);
       const now = this.deps.now();
@@ -232,7 +234,7 @@ export class ExportQueue {
       const next = due.find(
         (i, index) => due.findIndex((j) => j.pinCandidateId === i.pinCandidateId) === index,
       );
-      if (next && running.size < concurrency) {
+      if (next && running.size < concurrency && !this.deps.paused?.()) {
         // A long batch outlives one index update's window: the presence service renews it (one update a minute),
         // without holding up the batch (exports started meanwhile look emails up live).
         if (this.deps.beforeBatch && due.length >= 2) void this.deps.beforeBatch(due).catch(() => {});
@@ -246,7 +248,7 @@ export class ExportQueue {
       await Promise.race(running.values());
     }
     await Promise.all(running.values());
-    const waiting = (await this.deps.store.items()).filter(
+    const waiting = (await this.deps.store.openItems()).filter(
       (i) => i.state === 'queued' && i.nextAttemptAt !== null,
     );
     if (waiting.length) this.deps.wakeAt(Math.min(...waiting.map((i) => i.nextAttemptAt!)));
@@ -309,6 +311,18 @@ export class ExportQueue {
   }
 
   private async handleFailure(item: ExportItem, error: unknown): Promise<void> {
+    if (error instanceof StorageWriteError) {
+      // The journal could not be written, so nothing was sent (every write waits for its journal). An item whose very
+      // first write failed was never queued (its caller was told); any other stays as it was last written (a pending
+      // write is read back before it is sent again) and runs again once storage takes writes. The pause says why.
+      if (!this.deps.store.isWritten(item.id)) return;
+      item.state = 'queued';
+      item.attempts = Math.max(0, item.attempts - 1);
+      item.nextAttemptAt = this.deps.now() + 5_000;
+      await this.deps.store.touch(item);
+      this.changed([item.pinCandidateId], true);
+      return;
+    }
     const failure = toItemError(error);
     item.confirmResend = false;
     item.lastError = failure;
@@ -345,7 +359,7 @@ export class ExportQueue {
 
   /** Items that were paused for a reconnect go back in line. */
   async resumeAfterReconnect(): Promise<void> {
-    for (const item of await this.deps.store.items()) {
+    for (const item of await this.deps.store.openItems()) {
       if (item.state === 'queued' && item.nextAttemptAt === null) {
         item.nextAttemptAt = this.deps.now();
         await this.save(item);

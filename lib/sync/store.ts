@@ -1,100 +1,137 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { ExportItem } from '../model/export-item';
 import { type SyncRecord, syncRecordSchema } from '../model/sync-record';
-import { exportIndexItem, exportKey, recordsItem } from '../storage/items';
+import { type ExportRow, openDataDb, readMany, readOne, writing } from '../storage/data-db';
 import { createLock } from '../storage/lock';
+import { meterRead } from '../storage/meter';
+import { migrateLegacyStorage } from '../storage/migrate-local';
 import { migrateExportItem } from '../storage/migrations';
 
-const MAX_FINISHED_ITEMS = 1000;
+/** The activity log keeps the newest finished items (SPEC §8); items still open are never dropped. */
+export const MAX_FINISHED_ITEMS = 1000;
+/** Finished items are rotated out in batches, not on every write. */
+const PRUNE_EVERY = 50;
+
+const rowOf = (item: ExportItem): ExportRow => ({
+  id: item.id,
+  open: item.state === 'done' ? 0 : 1,
+  pinCandidateId: item.pinCandidateId,
+  createdAt: item.createdAt,
+  item,
+});
+
+/** An item at rest, upgraded to the current shape; unreadable ones are left where they are and reported. */
+function itemOf(row: ExportRow | undefined): ExportItem | null {
+  if (!row) return null;
+  const item = migrateExportItem(row.item);
+  if (!item) console.warn(`[pin-greenhouse-sync] unreadable export item ${row.id} left in storage`);
+  return item;
+}
 
 /**
- * Durable export items and sync records in storage.local. Writes go through one lock so concurrent steps of one
- * worker never lose each other's updates. Stored data is parsed on the way in; an entry that does not parse is
- * left where it is and reported, never silently dropped.
+ * Durable export items and sync records, in the extension origin's IndexedDB (lib/storage/data-db.ts): one row per
+ * item and per synced candidate, so a journal write or a new record writes only itself.
  *
- * The background is the only writer of these keys, so each worker reads them once and then serves reads from
- * memory (an export's first request must not wait for a full read of a 1,000-item log). Every write still goes to
- * storage before its promise settles, so a worker stopped at any moment loses nothing a new one would need.
- *
- * Item writes go to storage.local in the order they were made in memory, without waiting for each other: the
- * browser applies one context's writes in call order, so a journal write awaited before a request also covers the
- * item's own first write (an export's first request waits for one storage write, not two).
+ * The background is the only writer, so each worker reads the open items (queued, running, failed, needs review)
+ * once and then serves them from memory; finished items and records are read by key or index when asked for. Every
+ * write still reaches IndexedDB before its promise settles, in the order it was made (IndexedDB runs one store's
+ * write transactions in order), so a worker stopped at any moment loses nothing a new one would need.
  */
-/** WXT's `local:` keys as storage.local names them. */
-const area = (key: string) => key.replace(/^local:/, '');
-
-/** Goes to storage.local in this call (no await before it), which keeps writes in the order they were made. */
-function write(entries: Record<string, unknown>): Promise<void> {
-  return browser.storage.local.set(Object.fromEntries(Object.entries(entries).map(([k, v]) => [area(k), v])));
-}
-function remove(keys: string[]): Promise<void> {
-  return browser.storage.local.remove(keys.map(area));
-}
-
 export class SyncStore {
   private readonly lock = createLock();
-  private loaded: Promise<{ ids: string[]; items: Map<string, ExportItem> }> | null = null;
-  private recordsCache: Promise<Record<string, SyncRecord>> | null = null;
+  private open: Promise<Map<string, ExportItem>> | null = null;
+  private finishedSincePrune = 0;
+  /** Items added in memory whose first write has not landed (or failed: those are dropped from memory). */
+  private readonly unwritten = new Set<string>();
 
-  private load() {
-    this.loaded ??= (async () => {
-      const ids = await exportIndexItem.getValue();
-      const items = new Map<string, ExportItem>();
-      if (ids.length) {
-        const rows = await storage.getItems(ids.map(exportKey));
-        for (const { key, value } of rows) {
-          const item = migrateExportItem(value);
-          if (!item && value !== null)
-            console.warn(`[pin-greenhouse-sync] unreadable export item ${key} left in storage`);
-          if (item) items.set(item.id, item);
-        }
-      }
-      return { ids, items };
-    })();
-    this.loaded.catch(() => {
-      this.loaded = null;
-    });
-    return this.loaded;
+  /** `dbName`: the database; unit tests give each simulated worker's storage its own. */
+  constructor(readonly dbName?: string) {}
+
+  private db() {
+    // Data an older version kept in storage.local moves here before anything reads it.
+    return migrateLegacyStorage(this.dbName).then(() => openDataDb(this.dbName));
   }
 
+  private openItems_() {
+    this.open ??= (async () => {
+      const rows = (await (await this.db()).getAllFromIndex('exports', 'open', 1)) as ExportRow[];
+      meterRead(rows);
+      const items = new Map<string, ExportItem>();
+      for (const row of rows) {
+        const item = itemOf(row);
+        if (item) items.set(item.id, item);
+      }
+      return items;
+    })();
+    this.open.catch(() => {
+      this.open = null;
+    });
+    return this.open;
+  }
+
+  /** Items not yet done, oldest first (what the queue, the badge and recovery need). */
+  async openItems(): Promise<ExportItem[]> {
+    return [...(await this.openItems_()).values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** Every item in the log, newest first: the activity log (the options page), not a hot path. */
   async items(): Promise<ExportItem[]> {
-    const { ids, items } = await this.load();
-    return ids.flatMap((id) => items.get(id) ?? []);
+    const [rows, open] = await Promise.all([(await this.db()).getAll('exports'), this.openItems_()]);
+    return rows
+      .map((row) => open.get(row.id) ?? itemOf(row))
+      .filter((i): i is ExportItem => i !== null)
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   async item(id: string): Promise<ExportItem | null> {
-    return (await this.load()).items.get(id) ?? null;
+    const open = (await this.openItems_()).get(id);
+    return open ?? itemOf(await readOne(await this.db(), 'exports', id));
   }
 
-  /**
-   * Adds an item; finished items beyond the cap rotate out, oldest first (sync records stay). Reads see it as soon
-   * as `added` settles; `written` settles once storage has it.
-   */
+  /** One candidate's items, newest first (the overlay, the queue's duplicate check). */
+  async itemsOf(pinCandidateId: string): Promise<ExportItem[]> {
+    const [rows, open] = await Promise.all([
+      (await this.db()).getAllFromIndex('exports', 'candidate', pinCandidateId),
+      this.openItems_(),
+    ]);
+    return meterRead(rows)
+      .map((row) => open.get(row.id) ?? itemOf(row))
+      .filter((i): i is ExportItem => i !== null)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** How many items are done (the activity summary). */
+  async finishedCount(): Promise<number> {
+    return (await this.db()).countFromIndex('exports', 'open', 0);
+  }
+
+  /** Adds an item. Reads see it as soon as `add` settles; `written` settles once IndexedDB has it. */
   async add(item: ExportItem): Promise<{ written: Promise<void> }> {
-    const cache = await this.load();
-    let ids = [...cache.ids, item.id];
-    let drop: string[] = [];
-    if (ids.length > MAX_FINISHED_ITEMS) {
-      const finished = ids
-        .flatMap((id) => cache.items.get(id) ?? [])
-        .filter((i) => i.state === 'done')
-        .sort((a, b) => a.createdAt - b.createdAt);
-      drop = finished.slice(0, ids.length - MAX_FINISHED_ITEMS).map((i) => i.id);
-      ids = ids.filter((id) => !drop.includes(id));
-    }
-    cache.ids = ids;
-    cache.items.set(item.id, item);
-    for (const id of drop) cache.items.delete(id);
-    // The item and the index land in one write: a worker stopped in between cannot orphan the item.
-    const written = write({ [exportKey(item.id)]: item, [exportIndexItem.key]: ids });
-    const removed = drop.length ? remove(drop.map(exportKey)) : Promise.resolve();
-    return { written: Promise.all([written, removed]).then(() => {}) };
+    const open = await this.openItems_();
+    const db = await this.db();
+    open.set(item.id, item);
+    this.unwritten.add(item.id);
+    const written = writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {
+      this.unwritten.delete(item.id);
+    });
+    written.catch(() => open.delete(item.id));
+    return { written };
+  }
+
+  /** Whether the item's first write has landed; false while it is on its way, and for good if it failed. */
+  isWritten(id: string): boolean {
+    return !this.unwritten.has(id);
   }
 
   async save(item: ExportItem): Promise<void> {
-    (await this.load()).items.set(item.id, item);
-    await write({ [exportKey(item.id)]: item });
+    const open = await this.openItems_();
+    const db = await this.db();
+    if (item.state === 'done') open.delete(item.id);
+    else open.set(item.id, item);
+    await writing('the export journal', () => db.put('exports', rowOf(item)));
+    if (item.state === 'done' && ++this.finishedSincePrune >= PRUNE_EVERY) {
+      this.finishedSincePrune = 0;
+      void this.pruneFinished().catch(() => {});
+    }
   }
 
   /**
@@ -102,27 +139,48 @@ export class SyncStore {
    * "running"); the next save writes it.
    */
   async touch(item: ExportItem): Promise<void> {
-    (await this.load()).items.set(item.id, item);
+    (await this.openItems_()).set(item.id, item);
   }
 
-  private loadRecords() {
-    this.recordsCache ??= recordsItem
-      .getValue()
-      .then((all) =>
-        Object.fromEntries(Object.entries(all).filter(([, r]) => syncRecordSchema.safeParse(r).success)),
-      );
-    this.recordsCache.catch(() => {
-      this.recordsCache = null;
+  /** Drops the oldest finished items beyond the log's cap (sync records stay). */
+  async pruneFinished(max = MAX_FINISHED_ITEMS): Promise<number> {
+    const db = await this.db();
+    const finished = await db.countFromIndex('exports', 'open', 0);
+    let extra = finished - max;
+    if (extra <= 0) return 0;
+    const removed = extra;
+    await writing('the activity log', async () => {
+      const tx = db.transaction('exports', 'readwrite');
+      let cursor = await tx.store
+        .index('finished')
+        .openKeyCursor(IDBKeyRange.bound([0, -Infinity], [0, Infinity]));
+      while (cursor && extra > 0) {
+        await tx.store.delete(cursor.primaryKey);
+        extra -= 1;
+        cursor = await cursor.continue();
+      }
+      await tx.done;
     });
-    return this.recordsCache;
+    return removed;
   }
 
-  async records(): Promise<Record<string, SyncRecord>> {
-    return this.loadRecords();
-  }
+  // Sync records ----------------------------------------------------------------------------------------------
 
   async record(pinCandidateId: string): Promise<SyncRecord | null> {
-    return (await this.loadRecords())[pinCandidateId] ?? null;
+    const value = await readOne(await this.db(), 'records', pinCandidateId);
+    const parsed = syncRecordSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** The records of these candidates (those that have one), in one read. */
+  async recordsOf(pinCandidateIds: readonly string[]): Promise<Record<string, SyncRecord>> {
+    const values = await readMany(await this.db(), 'records', pinCandidateIds);
+    const out: Record<string, SyncRecord> = {};
+    pinCandidateIds.forEach((id, i) => {
+      const parsed = syncRecordSchema.safeParse(values[i]);
+      if (parsed.success) out[id] = parsed.data;
+    });
+    return out;
   }
 
   updateRecord(
@@ -130,11 +188,22 @@ export class SyncStore {
     update: (current: SyncRecord | null) => SyncRecord,
   ): Promise<SyncRecord> {
     return this.lock(async () => {
-      const all = await recordsItem.getValue();
-      const next = update(all[pinCandidateId] ?? null);
-      await recordsItem.setValue({ ...all, [pinCandidateId]: next });
-      (await this.loadRecords())[pinCandidateId] = next;
+      const db = await this.db();
+      const next = await writing('a sync record', async () => {
+        const tx = db.transaction('records', 'readwrite');
+        const parsed = syncRecordSchema.safeParse(await tx.store.get(pinCandidateId));
+        const value = update(parsed.success ? parsed.data : null);
+        await tx.store.put(value, pinCandidateId);
+        await tx.done;
+        return value;
+      });
       return next;
     });
+  }
+
+  /** Forgets a record (Greenhouse no longer has the person: merged or deleted). */
+  async dropRecord(pinCandidateId: string): Promise<void> {
+    const db = await this.db();
+    await writing('a sync record', () => db.delete('records', pinCandidateId));
   }
 }

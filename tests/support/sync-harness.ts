@@ -5,6 +5,7 @@ import { profileUrl } from '../../lib/pin/routes';
 import { PresenceDatabase } from '../../lib/storage/presence-db';
 import type { EducationOptions } from '../../lib/sync/mapping/education';
 import { ExportQueue, type ExportRequest, type QueueDeps } from '../../lib/sync/queue';
+import { SnapshotStore } from '../../lib/sync/snapshots';
 import { SyncStore } from '../../lib/sync/store';
 import { ADMIN_USER_ID, ALL_SCOPES } from '../harvest-sandbox/fixtures';
 import type { HarvestSandbox } from '../harvest-sandbox/sandbox';
@@ -52,7 +53,14 @@ export function request(
   };
 }
 
-/** A store that "dies" like a stopped worker: from the first matching save on, no write lands and none returns. */
+let databases = 0;
+/** A fresh IndexedDB name: each harness is a browser profile of its own (fake-indexeddb lives for the whole file). */
+export const freshDbName = () => `harness-data-${++databases}`;
+
+/**
+ * A store that "dies" like a stopped worker: from the first matching save on, no write lands and none returns. A new
+ * worker on the same storage is `new SyncStore(dying.dbName)`.
+ */
 export class DyingStore extends SyncStore {
   dead = false;
   /** `afterWrite`: the matching save still lands (the worker stops just after it, its request already sent). */
@@ -60,7 +68,7 @@ export class DyingStore extends SyncStore {
     private readonly dieAt: (item: ExportItem) => boolean,
     private readonly afterWrite = false,
   ) {
-    super();
+    super(freshDbName());
   }
   override save(item: ExportItem): Promise<void> {
     if (this.dead) return new Promise(() => {});
@@ -85,14 +93,15 @@ export function harness(
   } = {},
 ) {
   const { sandbox, client } = setup(options.sandbox);
+  const store = options.store ?? new SyncStore(freshDbName());
   const presence = options.presence
     ? new PresenceService({
         api: async () => client.api(ADMIN_USER_ID),
         changed: () => {},
         db: new PresenceDatabase(`harness-presence-${++presenceDbs}`),
+        snapshots: new SnapshotStore(store.dbName),
       })
     : null;
-  const store = options.store ?? new SyncStore();
   const events = { wakes: [] as number[], rejected: [] as string[], sleeps: [] as number[] };
   let optionsCache: Promise<EducationOptions> | null = null;
   const deps: QueueDeps = {
@@ -104,13 +113,19 @@ export function harness(
     random: () => 0.5,
     prepare: async () => {
       const api = client.api(ADMIN_USER_ID);
-      // Cached like the background does, so retries do not read the option lists again.
-      optionsCache ??= (async () => ({
-        school_name: await api.listCustomFieldOptions('school_name'),
-        degree: await api.listCustomFieldOptions('degree'),
-        discipline: await api.listCustomFieldOptions('discipline'),
-      }))();
-      const educationOptions = () => optionsCache!;
+      // Read on first use and cached like the background does, so retries do not read the option lists again; a
+      // failed read is forgotten (and read again), as in the background.
+      const educationOptions = () => {
+        optionsCache ??= (async () => ({
+          school_name: await api.listCustomFieldOptions('school_name'),
+          degree: await api.listCustomFieldOptions('degree'),
+          discipline: await api.listCustomFieldOptions('discipline'),
+        }))();
+        optionsCache.catch(() => {
+          optionsCache = null;
+        });
+        return optionsCache;
+      };
       return {
         api,
         connection: connection(options.scopes),

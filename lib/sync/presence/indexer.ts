@@ -1,4 +1,5 @@
 import type { HarvestApi } from '../../greenhouse/api';
+import type { IndexMatch, MatchReason } from '../../model/match';
 import type { PinCandidate } from '../../model/pin';
 import { EMPTY_STATE, type IndexState, type PresenceDatabase } from '../../storage/presence-db';
 import { type KeyKind, keysOf } from './keys';
@@ -7,12 +8,6 @@ import { type KeyKind, keysOf } from './keys';
 export const OVERLAP_MS = 5 * 60_000;
 /** The index counts as stale after this long: a Pin page opening, or the alarm, refreshes it. */
 export const STALE_AFTER_MS = 10 * 60_000;
-
-export type MatchReason = 'email' | 'LinkedIn';
-export interface IndexMatch {
-  id: number;
-  reasons: MatchReason[];
-}
 
 const REASON: Record<KeyKind, MatchReason> = { email: 'email', linkedin: 'LinkedIn' };
 
@@ -173,6 +168,36 @@ export class PresenceIndexer {
       }
     }
     return [...byId].map(([id, reasons]) => ({ id, reasons: [...reasons] }));
+  }
+
+  /**
+   * Many people at once (pipeline rows), by keys computed earlier (`keysFor`): one read of the index for all of them.
+   * Returns, per person id given, the first Greenhouse person found and why.
+   */
+  async lookupMany(
+    people: readonly { id: string; keys: readonly { key: string; reason: MatchReason }[] }[],
+  ): Promise<Record<string, IndexMatch>> {
+    const found = await this.deps.db.lookup([...new Set(people.flatMap((p) => p.keys.map((k) => k.key)))]);
+    const out: Record<string, IndexMatch> = {};
+    for (const person of people) {
+      const byId = new Map<number, Set<MatchReason>>();
+      for (const { key, reason } of person.keys)
+        for (const id of found.get(key) ?? []) byId.set(id, (byId.get(id) ?? new Set()).add(reason));
+      const [first] = byId;
+      if (first) out[person.id] = { id: first[0], reasons: [...first[1]] };
+    }
+    return out;
+  }
+
+  /** A Pin candidate's presence-index keys, with what each one matches as. */
+  async keysFor(
+    candidate: Pick<PinCandidate, 'emails' | 'linkedinUrl'>,
+  ): Promise<{ key: string; reason: MatchReason }[]> {
+    const keys = await keysOf({
+      emails: candidate.emails.map((e) => e.address),
+      linkedInUrls: candidate.linkedinUrl ? [candidate.linkedinUrl] : [],
+    });
+    return keys.map(({ key, kind }) => ({ key, reason: REASON[kind] }));
   }
 
   /** Drops people that a lookup showed are gone from Greenhouse (merged or deleted). */

@@ -95,13 +95,13 @@ describe('teams converge to one person (SPEC §6.2)', () => {
     void a.queue.drain();
     await expect.poll(() => dying.dead).toBe(true);
     // What the stopped worker journaled before it stopped: its DELETE went out, its answer was never journaled.
-    const journaled = (await new SyncStore().item(item.id))!.steps.converge;
+    const journaled = (await new SyncStore(dying.dbName).item(item.id))!.steps.converge;
     expect(journaled).toMatchObject({ status: 'removing', winner: teammate.id });
     const own = journaled?.status === 'removing' ? journaled.own : 0;
     expect(own).toBeGreaterThan(teammate.id);
 
     // A new worker on the same storage goes on from the journal: `removing`, so the DELETE is sent (again).
-    const fresh = harness({ sandbox, store: new SyncStore() });
+    const fresh = harness({ sandbox, store: new SyncStore(dying.dbName) });
     await fresh.queue.recover();
     await fresh.drainAll();
     const done = (await fresh.store.item(item.id))!;
