@@ -1,7 +1,6 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { ExportItem } from '../model/export-item';
 import type { IndexMatch, LookupStore } from '../model/match';
-import type { PinCandidate } from '../model/pin';
 import { PresenceDatabase } from '../storage/presence-db';
 import { PresenceIndexer, STALE_AFTER_MS } from '../sync/presence/indexer';
 import { LOOKUP_TTL_MS, PresenceMatcher } from '../sync/presence/matcher';

@@ -1,5 +1,4 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { ExportItem } from '../model/export-item';
 import type { PinCandidate } from '../model/pin';
 import type { ObservationState } from '../model/rule';
 import type { SyncRecord } from '../model/sync-record';

@@ -28,7 +28,12 @@ function fakeQuota() {
     if (full.on) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return put.apply(this, args);
   };
-  return { full, restore: () => void (IDBObjectStore.prototype.put = put) };
+  return {
+    full,
+    restore: () => {
+      IDBObjectStore.prototype.put = put;
+    },
+  };
 }
 
 describe('storage that stays small and says when it is full (SPEC §9)', () => {

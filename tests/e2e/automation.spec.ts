@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readData } from './support/data';
 import { BOTH_MARKUPS } from './support/markups';
 import { connectGreenhouse, enableRule, gotoProfile, pipelineLinks, rowNameCell } from './support/pages';
 import { tally } from './support/sandbox-asserts';
@@ -22,21 +23,9 @@ async function setUp(openOptions: () => Promise<Page>, context: import('@playwri
 /** Waits until the extension has recorded a candidate's status as Pin shows it now. */
 async function waitForObservation(worker: Worker, key: string, status: string) {
   await expect
-    .poll(
-      async () =>
-        worker.evaluate(
-          async (k) =>
-            (
-              (await chrome.storage.local.get('observations')).observations as
-                | Record<string, { status: string }>
-                | undefined
-            )?.[k]?.status,
-          key,
-        ),
-      {
-        timeout: 10_000,
-      },
-    )
+    .poll(async () => (await readData<{ status: string } | undefined>(worker, 'observations', key))?.status, {
+      timeout: 10_000,
+    })
     .toBe(status);
 }
 

@@ -1,13 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { seedGeneratedPeople } from '../harvest-sandbox/generate';
 import type { HarvestSandbox } from '../harvest-sandbox/sandbox';
-import type { PinApp } from '../pin-app/server';
-import { expect, routeWorlds, test } from './fixtures';
-import { connectDemoCredential, openOptionsPage } from './support/drive';
-import { launchWithExtension } from './support/extension';
+import { expect, test } from './fixtures';
+import { ageStages } from './support/data';
 import {
   connectGreenhouse,
-  enableRule,
   exportFromProfile,
   gotoProfile,
   type OptionsPage,
@@ -16,7 +12,7 @@ import {
 import { tally } from './support/sandbox-asserts';
 import { stopServiceWorkers } from './support/worker';
 
-const REPLIED = 'When they reply to an email';
+const _REPLIED = 'When they reply to an email';
 
 /** Waits until the options page's "Greenhouse index" section says the index is built, with `people` in it. */
 async function indexBuilt(options: OptionsPage, people: number) {
@@ -115,19 +111,12 @@ test("a synced badge shows the application's Greenhouse stage, and a moved appli
   // A recruiter moves them in Greenhouse; later (the 60 s the stage is kept), the profile is opened again.
   const [application] = sandbox.applications;
   sandbox.moveApplication(application!.id, { stage: 'Phone Screen' });
-  const ageStages = () =>
-    serviceWorker.evaluate(async () => {
-      const { stages } = (await chrome.storage.local.get('stages')) as {
-        stages: Record<string, { readAt: number }>;
-      };
-      for (const entry of Object.values(stages)) entry.readAt -= 61_000;
-      await chrome.storage.local.set({ stages });
-    });
-  await ageStages();
+  const age = () => ageStages(serviceWorker, 61_000);
+  await age();
   const again = await gotoProfile(page, 'j-backend', 'c-jose');
   await expect(again.locator('[data-pgs-stage]')).toHaveText('Phone Screen · Active');
   sandbox.moveApplication(application!.id, { status: 'rejected' });
-  await ageStages();
+  await age();
   await page.goto('https://app.pin.com/jobs/j-backend');
   await expect(rowNameCell(page, 'c-jose').getByRole('link', { name: 'Open in Greenhouse' })).toHaveAttribute(
     'title',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ADMIN_USER_ID, ALL_SCOPES, DEMO_CREDENTIAL } from '../harvest-sandbox/fixtures';
 import { expect, routeWorlds, test } from './fixtures';
+import { readData } from './support/data';
 import { launchWithExtension } from './support/extension';
 import { connectGreenhouse, exportFromProfile, gotoProfile, OptionsPage } from './support/pages';
 import { tally } from './support/sandbox-asserts';
@@ -55,7 +56,7 @@ for (const [step, requestPath] of [
       await expect(panel.getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible({ timeout: 15_000 });
     } catch (error) {
       const worker = context.serviceWorkers()[0];
-      const stored = worker ? await worker.evaluate(() => chrome.storage.local.get(null)) : 'no worker';
+      const stored = worker ? await readData(worker, 'exports') : 'no worker';
       throw new Error(
         `${(error as Error).message}\nStored: ${JSON.stringify(stored).slice(0, 3000)}\nSandbox: ${JSON.stringify(tally(sandbox))}\nRequests: ${sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`,
       );
