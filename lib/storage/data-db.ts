@@ -85,6 +85,10 @@ export function openDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb>> {
         database.createObjectStore('stages');
         database.createObjectStore('meta');
       },
+      // The browser closed the connection (a full disk, say): the next use opens it again.
+      terminated() {
+        handles.delete(name);
+      },
     });
     db.catch(() => handles.delete(name));
     handles.set(name, db);

@@ -53,6 +53,10 @@ export class PresenceDatabase {
         db.createObjectStore('people');
         db.createObjectStore('meta');
       },
+      // The browser closed the connection (a full disk, say): the next use opens it again.
+      terminated: () => {
+        this.db = null;
+      },
     });
     return this.db;
   }

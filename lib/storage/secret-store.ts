@@ -11,9 +11,20 @@ const secrets = () => {
 };
 const KEY = 'greenhouse-client-secret';
 
+/** Once more with a new connection when the browser closed the last one (a full disk, say). */
+async function retried<T>(use: (store: UseStore) => Promise<T>): Promise<T> {
+  try {
+    return await use(secrets());
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+    store = null;
+    return use(secrets());
+  }
+}
+
 export const secretStore = {
-  get: (): Promise<string | undefined> => get<string>(KEY, secrets()),
-  set: (secret: string): Promise<void> => set(KEY, secret, secrets()),
-  clear: (): Promise<void> => del(KEY, secrets()),
+  get: (): Promise<string | undefined> => retried((s) => get<string>(KEY, s)),
+  set: (secret: string): Promise<void> => retried((s) => set(KEY, secret, s)),
+  clear: (): Promise<void> => retried((s) => del(KEY, s)),
 };
 export type SecretStore = typeof secretStore;

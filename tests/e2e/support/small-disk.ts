@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A browser profile on a small disk of its own (a tmpfs, mounted as root), which a test can fill up and empty again:
+ * the storage of everything in that profile then runs out the way it does on a full disk.
+ */
+export class SmallDisk {
+  private constructor(
+    readonly dir: string,
+    private readonly filler: string,
+  ) {}
+
+  static mount(megabytes = 256): SmallDisk {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-small-disk-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(
+        `This test mounts a small disk (tmpfs) for a browser profile and fills it, which needs root: ${(error as Error).message}`,
+      );
+    }
+    fs.mkdirSync(path.join(dir, 'profile'));
+    return new SmallDisk(dir, path.join(dir, 'filler.bin'));
+  }
+
+  get profileDir(): string {
+    return path.join(this.dir, 'profile');
+  }
+
+  /** Fills the disk, leaving `leaveBytes` free. */
+  fill(leaveBytes = 0): void {
+    const { bavail, bsize } = fs.statfsSync(this.dir);
+    const free = bavail * bsize;
+    const fd = fs.openSync(this.filler, 'a');
+    try {
+      const chunk = Buffer.alloc(1 << 20);
+      let left = free - leaveBytes;
+      while (left > 0) {
+        const n = Math.min(left, chunk.length);
+        try {
+          fs.writeSync(fd, chunk, 0, n);
+        } catch {
+          break; // full
+        }
+        left -= n;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  empty(): void {
+    fs.rmSync(this.filler, { force: true });
+  }
+
+  unmount(): void {
+    try {
+      execFileSync('umount', ['-l', this.dir], { stdio: 'pipe' });
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // Best effort: the tmpfs goes with the machine.
+    }
+  }
+}
