@@ -242,6 +242,7 @@ export function ProfilePanel({ reading, mapping }: { reading: ProfileReading; ma
           {data.connection === 'needs_reconnect' && (
             <p role="alert">Greenhouse stopped accepting the credential. Reconnect it on the options page.</p>
           )}
+          {data.paused && <p role="alert">Exports paused: {data.paused}</p>}
           {activeItem && <ItemStatus item={activeItem} />}
           {!data.synced && !activeItem && (
             <div data-pgs-state="not_synced">

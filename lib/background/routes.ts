@@ -32,6 +32,48 @@ export function createHandlers(services: Services): Handlers {
       prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
   });
 
+  /** What the overlay shows for a candidate: synced (with the stage), the export under way, or why not synced. */
+  const candidateState = async ({
+    pinCandidateId,
+    pinJobId,
+  }: {
+    pinCandidateId: string;
+    pinJobId: string;
+  }) => {
+    const paused = services.storageHealth.paused();
+    const [current, raw, record, mine] = await Promise.all([
+      connection.current(),
+      connection.savedConnection(),
+      store.record(pinCandidateId),
+      store.itemsOf(pinCandidateId),
+    ]);
+    const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
+    const view = connection.view();
+    return {
+      connection: !current
+        ? ('not_connected' as const)
+        : raw?.needsReconnect
+          ? ('needs_reconnect' as const)
+          : ('connected' as const),
+      missingPermissions: (await view).missingRequired,
+      synced: record
+        ? {
+            greenhouseCandidateId: record.greenhouseCandidateId,
+            url: greenhouseProfileUrl(
+              record.greenhouseCandidateId,
+              record.applications.at(-1)?.applicationId,
+            ),
+            linkedToExisting: record.linkedToExisting,
+            stage: await presenceCommands.stageOf(record),
+          }
+        : null,
+      item: active ? itemView(active) : null,
+      notSyncedReason:
+        record || active || paused ? null : await automation.reasonNotSynced(pinJobId, pinCandidateId),
+      paused,
+    };
+  };
+
   return {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
 
@@ -157,32 +199,22 @@ export function createHandlers(services: Services): Handlers {
       const { queued } = await automation.observe(observations, profiles ?? []);
       return { queued };
     },
-    'pin.candidateState': async ({ pinCandidateId, pinJobId }) => {
-      const [current, raw, record, mine] = await Promise.all([
-        connection.current(),
-        connection.savedConnection(),
-        store.record(pinCandidateId),
-        store.itemsOf(pinCandidateId),
-      ]);
-      const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
-      const view = connection.view();
-      return {
-        connection: !current ? 'not_connected' : raw?.needsReconnect ? 'needs_reconnect' : 'connected',
-        missingPermissions: (await view).missingRequired,
-        synced: record
-          ? {
-              greenhouseCandidateId: record.greenhouseCandidateId,
-              url: greenhouseProfileUrl(
-                record.greenhouseCandidateId,
-                record.applications.at(-1)?.applicationId,
-              ),
-              linkedToExisting: record.linkedToExisting,
-              stage: await presenceCommands.stageOf(record),
-            }
-          : null,
-        item: active ? itemView(active) : null,
-        notSyncedReason: record || active ? null : await automation.reasonNotSynced(pinJobId, pinCandidateId),
-      };
+    'pin.candidateState': async (input) => {
+      try {
+        return await candidateState(input);
+      } catch (error) {
+        // While storage refuses even reads (a full disk), the overlay still says why exports are paused.
+        const paused = services.storageHealth.paused();
+        if (!paused) throw error;
+        return {
+          connection: 'connected',
+          missingPermissions: [],
+          synced: null,
+          item: null,
+          notSyncedReason: null,
+          paused,
+        };
+      }
     },
     'pin.rowBadges': presenceCommands['pin.rowBadges'],
     'pin.presence': presenceCommands['pin.presence'],

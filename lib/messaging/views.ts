@@ -72,6 +72,8 @@ export const candidateStateSchema = z.object({
 
   item: itemViewSchema.nullable(),
   notSyncedReason: z.string().nullable(),
+  /** Why exports are paused (the browser refused a storage write), or null. */
+  paused: z.string().nullable(),
 });
 export type CandidateState = z.infer<typeof candidateStateSchema>;
 

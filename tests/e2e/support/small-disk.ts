@@ -30,7 +30,7 @@ export class SmallDisk {
     return path.join(this.dir, 'profile');
   }
 
-  /** Fills the disk, leaving `leaveBytes` free. */
+  /** Fills the disk (again, if the browser freed some since), leaving `leaveBytes` free. */
   fill(leaveBytes = 0): void {
     const { bavail, bsize } = fs.statfsSync(this.dir);
     const free = bavail * bsize;
