@@ -35,7 +35,14 @@ test('a full disk pauses exports with a message on the options page and the tool
     try {
       await expect(paused).toContainText('Exports are paused until it can write again', { timeout: 20_000 });
     } catch (e) {
-      console.log('DIAG', JSON.stringify(tally(sandbox)), await worker.evaluate(() => chrome.action.getTitle({})).catch(String), (await options.section('Activity').innerText().catch(String)).slice(0, 300), JSON.stringify(await page.evaluate(() => (document.querySelector('main pin-greenhouse-sync')?.shadowRoot?.textContent ?? '').replace(/[^]*}/, '').slice(0, 200))));
+      // What the recruiter would see, for the report.
+      const overlay = await page.evaluate(
+        () =>
+          document.querySelector('main pin-greenhouse-sync')?.shadowRoot?.querySelector('section')
+            ?.textContent,
+      );
+      const title = await worker.evaluate(() => chrome.action.getTitle({})).catch(String);
+      console.log(`Sandbox ${JSON.stringify(tally(sandbox))}; toolbar "${title}"; overlay "${overlay}"`);
       throw e;
     }
     await expect.poll(() => worker.evaluate(() => chrome.action.getTitle({}))).toContain('Exports paused');
