@@ -48,6 +48,7 @@ export class ConnectionService {
       secrets: SecretStore;
       tokenCache: TokenCache & { clear(): Promise<void> };
       fetch?: typeof fetch;
+      onDispatch?: () => void;
     },
   ) {
     this.client = createHarvestClient({
@@ -55,6 +56,7 @@ export class ConnectionService {
       clientId: async () => (await this.stored())?.clientId ?? null,
       tokenCache: deps.tokenCache,
       fetch: deps.fetch,
+      ...(deps.onDispatch ? { onDispatch: deps.onDispatch } : {}),
     });
   }
 

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { HarvestApi } from '../greenhouse/api';
 import { RATE_WINDOW_SECONDS } from '../greenhouse/unconfirmed';
 import { AppFailure } from '../messaging/envelope';
@@ -5,6 +6,7 @@ import type { Settings } from '../model/connection';
 import { UNWATCHED } from '../model/watch';
 import { rulesItem, settingsItem, watchStateItem } from '../storage/items';
 import { sessionLookupStore } from '../storage/lookup-store';
+import { meterStorageArea, stopMeter } from '../storage/meter';
 import { secretStore } from '../storage/secret-store';
 import { sessionTokenCache } from '../storage/token-cache';
 import type { EducationOptions } from '../sync/mapping/education';
@@ -33,9 +35,16 @@ import { WatchingService } from './watching';
 /** The background's composition root: builds every service once, then registers the routes and alarms. */
 export function startBackground(): void {
   performance.mark('pgs:main');
+  // What this worker reads from storage before its first Greenhouse request (SPEC §10: under 100 KB when cold).
+  meterStorageArea(browser.storage.local);
+  meterStorageArea(browser.storage.session);
   primeResumeBuilder();
   const store = new SyncStore();
-  const connection = new ConnectionService({ secrets: secretStore, tokenCache: sessionTokenCache });
+  const connection = new ConnectionService({
+    secrets: secretStore,
+    tokenCache: sessionTokenCache,
+    onDispatch: stopMeter,
+  });
   const connectedApi = async () => {
     const current = await connection.current();
     return current && !current.needsReconnect ? connection.client.api(current.actAsUserId) : null;

@@ -12,6 +12,7 @@ export interface HarvestClientDeps {
   governor?: RateGovernor;
   clock?: GovernorClock;
   timeoutMs?: number;
+  onDispatch?: () => void;
 }
 
 export interface HarvestClient {
@@ -36,6 +37,7 @@ export function createHarvestClient(deps: HarvestClientDeps): HarvestClient {
     governor: deps.governor,
     clock: deps.clock,
     timeoutMs: deps.timeoutMs,
+    ...(deps.onDispatch ? { onDispatch: deps.onDispatch } : {}),
   });
   return { tokens, http, api: (actAs) => new HarvestApi(http, actAs) };
 }

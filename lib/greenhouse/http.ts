@@ -46,6 +46,8 @@ export interface HarvestHttpDeps {
   governor?: RateGovernor;
   clock?: GovernorClock;
   timeoutMs?: number;
+  /** Called as each request goes on the wire (the background stops its cold-start read meter at the first). */
+  onDispatch?: () => void;
 }
 
 function fieldErrorsOf(body: z.infer<typeof errorBodySchema> | null): FieldError[] {
@@ -179,6 +181,7 @@ export class HarvestHttp {
         requestMarks = 1;
       }
       performance.mark('pgs:request');
+      this.deps.onDispatch?.();
       // After the network stack has the request: a task queued now runs while Greenhouse answers.
       if (spec.onDispatched) setTimeout(spec.onDispatched, 0);
       const response = await pending;

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { meterRead } from './meter';
 
 /**
  * The presence index at rest (SPEC §11), in the extension origin's IndexedDB: hashed keys → Greenhouse candidate
@@ -62,7 +63,7 @@ export class PresenceDatabase {
   }
 
   async state(): Promise<IndexState> {
-    this.cachedState ??= (await (await this.open()).get('meta', 'state')) ?? EMPTY_STATE;
+    this.cachedState ??= meterRead(await (await this.open()).get('meta', 'state')) ?? EMPTY_STATE;
     return this.cachedState;
   }
 

@@ -12,8 +12,10 @@ import { benchBulk } from './bulk';
 import { benchDataset } from './datasets';
 import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
+import { median } from './measure';
 import { benchOverlay } from './overlay';
 import { benchWatching } from './watching';
+import { benchYear } from './year';
 
 /**
  * `npm run bench`: the real extension in headless Chromium against the demo Pin app and the Harvest sandbox.
@@ -27,7 +29,8 @@ const OVERLAY_TRACED = Number(process.env.BENCH_OVERLAY_TRACED ?? 10);
 const INDEX_SIZES = (process.env.BENCH_INDEX_SIZES ?? '50000,200000').split(',').map(Number);
 const WATCH_CHECKS = Number(process.env.BENCH_WATCH_CHECKS ?? 15);
 const WATCH_EVENTS = Number(process.env.BENCH_WATCH_EVENTS ?? 5);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay,watching').split(','));
+const YEAR_RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 11);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay,watching,year').split(','));
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -51,9 +54,22 @@ async function benchLatency(pinApp: Awaited<ReturnType<typeof startPinApp>>) {
     const cold: ExportSplit[] = [];
     for (let i = 1; i <= LATENCY_RUNS; i++)
       warm.push(await measuredExport(context, page, sandbox, `lat-${i}`, false));
-    for (let i = 1; i <= LATENCY_RUNS; i++)
+    const coldBytes: number[] = [];
+    for (let i = 1; i <= LATENCY_RUNS; i++) {
       cold.push(await measuredExport(context, page, sandbox, `lat-${LATENCY_RUNS + i}`, true));
-    return { warm: summarize(warm), cold: summarize(cold) };
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+      const bytes = await worker?.evaluate(
+        () =>
+          (performance.getEntriesByName('pgs:bytes-before-first-request')[0] as PerformanceMark | undefined)
+            ?.detail as number | undefined,
+      );
+      if (typeof bytes === 'number') coldBytes.push(bytes);
+    }
+    return {
+      warm: summarize(warm),
+      cold: summarize(cold),
+      medianBytesReadBeforeFirstRequestCold: coldBytes.length ? median(coldBytes) : null,
+    };
   } finally {
     await context.close();
   }
@@ -102,6 +118,12 @@ async function main() {
         `overlay: 1,000-row pipeline, ${OVERLAY_LOADS} interleaved loads each way, ${OVERLAY_TRACED} traced`,
       );
       results.overlay = await benchOverlay(pinApp, OVERLAY_LOADS, OVERLAY_TRACED);
+    }
+    if (ONLY.has('year')) {
+      log(
+        `year: a seeded year of use, ${YEAR_RUNS} warm and ${YEAR_RUNS} cold exports, the 1,000-row pipeline`,
+      );
+      results.year = await benchYear(pinApp, YEAR_RUNS);
     }
     if (ONLY.has('watching')) {
       log(
