@@ -76,7 +76,7 @@ export function ActivitySection() {
   const total = s ? pending + s.done + s.failed + s.needsReview : 0;
 
   return (
-    <section aria-labelledby={id}>
+    <section aria-labelledby={id} id="activity">
       <h2 id={id}>Activity</h2>
       {s?.paused && (
         <p role="alert" className="paused">

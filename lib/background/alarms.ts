@@ -18,6 +18,25 @@ export function scheduleDrain(at: number, drain: () => void): void {
   void browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + 1000) });
 }
 
+/**
+ * The periodic alarms, while Greenhouse is connected (nothing wakes an extension that has nothing to do, and "Erase all
+ * data" leaves no alarm behind). Idempotent: an alarm that exists keeps its schedule.
+ */
+export async function ensureAlarms({
+  watching,
+  presence,
+}: Pick<Services, 'watching' | 'presence'>): Promise<void> {
+  const existing = new Set((await browser.alarms.getAll()).map((a) => a.name));
+  if (!existing.has(MAINTENANCE_ALARM))
+    await browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+  if (!existing.has(INDEX_ALARM))
+    await browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
+  if (!existing.has(SAFETY_ALARM)) await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
+  await watching.syncAlarm();
+  // A build stopped with the worker (or the browser) goes on from its checkpoint.
+  if ((await presence.indexer.state()).phase === 'building') presence.refreshIfStale();
+}
+
 /** The background's alarms and start-up events. Listeners are added synchronously, on every worker start. */
 export function registerAlarms(services: Services): void {
   const { queue, presence, watching, storageHealth } = services;
@@ -29,13 +48,16 @@ export function registerAlarms(services: Services): void {
     if (alarm.name === WATCH_ALARM) void watching.check();
     if (alarm.name === MAINTENANCE_ALARM) void services.maintain().catch(() => {});
   });
-  void browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
-  void watching.syncAlarm();
-  void browser.alarms.create(INDEX_ALARM, { periodInMinutes: INDEX_REFRESH_MS / 60_000 });
-  void browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 1 });
-  // A build stopped with the worker (or the browser) goes on from its checkpoint.
-  void presence.indexer.state().then((state) => {
-    if (state.phase === 'building') presence.refreshIfStale();
+  // First run: the options page with its setup checklist (SPEC §13). A reload of the same version with nothing
+  // connected is "Erase all data" restarting the extension (which closed the settings page): it comes back, empty.
+  browser.runtime.onInstalled.addListener((details) => {
+    const reload =
+      details.reason === 'update' && details.previousVersion === browser.runtime.getManifest().version;
+    if (details.reason === 'install') void browser.runtime.openOptionsPage();
+    else if (reload)
+      void services.connection.savedConnection().then((saved) => {
+        if (!saved) void browser.runtime.openOptionsPage();
+      });
   });
   // A browser start wakes the worker, so a queue left from the last session resumes without waiting for Pin.
   // Events that happened while the browser was closed fire once now (those dated after their rule was enabled).

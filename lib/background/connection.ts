@@ -200,6 +200,12 @@ export class ConnectionService {
     return this.view();
   }
 
+  /** Forgets the connection this worker read (after "Erase all data" removed it from storage). */
+  forget(): void {
+    this.saved = Promise.resolve(null);
+    this.forgetCredentials();
+  }
+
   async markNeedsReconnect(message: string): Promise<void> {
     const connection = await this.stored();
     if (connection && connection.needsReconnect !== message)

@@ -16,7 +16,7 @@ import { currentMapping } from '../sync/pin-mapping';
 import { ExportQueue } from '../sync/queue';
 import { SnapshotStore } from '../sync/snapshots';
 import { SyncStore } from '../sync/store';
-import { registerAlarms, scheduleDrain } from './alarms';
+import { ensureAlarms, registerAlarms, scheduleDrain } from './alarms';
 import { AutomationService } from './automation';
 import { updateToolbarBadge } from './badge';
 import { createChangeSignal } from './change-signal';
@@ -203,16 +203,21 @@ export function startBackground(): void {
   registerAlarms(services);
   // Start the reads a first export needs while its message is on the way: a woken worker then does not queue them
   // behind each other (IndexedDB opens and storage reads each cost several ms on a cold start).
-  void Promise.allSettled([
-    connection.current(),
-    store.openItems(),
-    settingsService.current(),
-    presence.indexer.state(),
-    sessionTokenCache.get(''),
-  ]);
-  performance.mark('pgs:main-done');
-  void queue.recover().then(() => {
-    scheduleBadge();
-    return queue.drain();
+  // Nothing is opened or scheduled for an extension that was never connected (or was erased): it keeps no data.
+  void connection.savedConnection().then((saved) => {
+    if (!saved) return;
+    void Promise.allSettled([
+      connection.current(),
+      store.openItems(),
+      settingsService.current(),
+      presence.indexer.state(),
+      sessionTokenCache.get(''),
+    ]);
+    void ensureAlarms(services);
+    void queue.recover().then(() => {
+      scheduleBadge();
+      return queue.drain();
+    });
   });
+  performance.mark('pgs:main-done');
 }

@@ -61,9 +61,18 @@ export class PresenceService {
     };
   }
 
-  /** Builds, resumes or updates the index unless it is fresh; never throws. */
+  /** Builds, resumes or updates the index unless it is fresh; never throws, and does nothing while not connected. */
   refreshIfStale(maxAgeMs = STALE_AFTER_MS): void {
-    void this.indexer.refreshIfStale(maxAgeMs).catch(() => {});
+    void (async () => {
+      if (!(await this.deps.api())) return;
+      await this.indexer.refreshIfStale(maxAgeMs);
+    })().catch(() => {});
+  }
+
+  /** Forgets what this worker remembers (after "Erase all data" deleted the index's database). */
+  forget(): void {
+    this.indexOnlyUntil = 0;
+    this.matcher.forgetAll();
   }
 
   refreshNow(): Promise<IndexView> {

@@ -7,7 +7,9 @@ import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
 import { profileUrl } from '../pin/routes';
 import { pinJobsItem, pinMappingItem, settingsItem } from '../storage/items';
 import { currentMapping, resolveMapping } from '../sync/pin-mapping';
+import { ensureAlarms } from './alarms';
 import { itemView } from './item-view';
+import { popupHandlers } from './popup-handlers';
 import { presenceHandlers } from './presence-handlers';
 import { prepareResume } from './resume-source';
 import type { Services } from './services';
@@ -88,6 +90,7 @@ export function createHandlers(services: Services): Handlers {
         await stages.clear();
       }
       presence.refreshIfStale();
+      await ensureAlarms(services);
       await queue.resumeAfterReconnect();
       void queue.drain();
       return view;
@@ -216,6 +219,7 @@ export function createHandlers(services: Services): Handlers {
         };
       }
     },
+    ...popupHandlers(services),
     'pin.rowBadges': presenceCommands['pin.rowBadges'],
     'pin.presence': presenceCommands['pin.presence'],
     'pin.preview': presenceCommands['pin.preview'],

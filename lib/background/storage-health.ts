@@ -23,6 +23,12 @@ export class StorageHealth {
     return this.reason;
   }
 
+  /** Drops a pause (everything was erased). */
+  forget(): void {
+    this.reason = null;
+    clearTimeout(this.timer);
+  }
+
   private failed(error: StorageWriteError): void {
     const first = this.reason === null;
     this.reason = error.message;

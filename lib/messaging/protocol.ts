@@ -9,10 +9,12 @@ import {
   activitySummarySchema,
   candidateStateSchema,
   connectionViewSchema,
+  eraseViewSchema,
   exportPreviewSchema,
   indexViewSchema,
   itemViewSchema,
   pinMappingViewSchema,
+  popupViewSchema,
   presenceViewSchema,
   rulesViewSchema,
 } from './views';
@@ -79,6 +81,19 @@ export const commands = {
     output: z.object({ queued: z.number().int(), missingProfiles: z.number().int() }),
   }),
 
+  'popup.status': command({ from: PAGES, input: none, output: popupViewSchema }),
+  /** Puts every failed export back in line (each keeps its journal). */
+  'export.retryFailed': command({
+    from: PAGES,
+    input: none,
+    output: z.object({ retried: z.number().int() }),
+  }),
+  /** Erases everything the extension keeps (SPEC §13); the extension then restarts empty. */
+  'data.erase': command({
+    from: PAGES,
+    input: z.object({ confirm: z.literal(true) }).strict(),
+    output: eraseViewSchema,
+  }),
   // Both the overlay and the options page.
   'greenhouse.jobs': command({ from: EVERYONE, input: none, output: z.array(greenhouseJobViewSchema) }),
   'export.retry': command({

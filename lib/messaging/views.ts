@@ -152,3 +152,37 @@ export const presenceViewSchema = z.object({
   linkedInReady: z.boolean(),
 });
 export type PresenceView = z.infer<typeof presenceViewSchema>;
+
+/** The toolbar popup at a glance (SPEC §13), in one answer so it opens fast. */
+export const popupViewSchema = z.object({
+  connected: z.boolean(),
+  actingUserName: z.string().nullable(),
+  needsReconnect: z.string().nullable(),
+  queue: z.object({
+    running: z.number().int(),
+    waiting: z.number().int(),
+    failed: z.number().int(),
+    needsReview: z.number().int(),
+  }),
+  rules: z.array(
+    z.object({
+      pinJobId: z.string(),
+      pinJobTitle: z.string(),
+      greenhouseJobName: z.string().nullable(),
+      watch: watchViewSchema.nullable(),
+    }),
+  ),
+  lastSync: z
+    .object({
+      candidateName: z.string(),
+      pinJobTitle: z.string(),
+      url: z.string().nullable(),
+      at: z.number(),
+    })
+    .nullable(),
+  paused: z.string().nullable(),
+});
+export type PopupView = z.infer<typeof popupViewSchema>;
+
+/** What "Erase all data" erased. */
+export const eraseViewSchema = z.object({ erased: z.literal(true), droppedQueued: z.number().int() });

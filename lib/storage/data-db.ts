@@ -66,6 +66,7 @@ export const DATA_STORES: readonly StoreName[] = [
 const handles = new Map<string, Promise<IDBPDatabase<DataDb>>>();
 
 export function openDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb>> {
+  absent.delete(name);
   let db = handles.get(name);
   if (!db) {
     db = openDB<DataDb>(name, 1, {
@@ -89,6 +90,11 @@ export function openDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb>> {
       terminated() {
         handles.delete(name);
       },
+      // "Erase all data" deletes the database: let it.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        handles.delete(name);
+      },
     });
     db.catch(() => handles.delete(name));
     handles.set(name, db);
@@ -100,7 +106,17 @@ export function openDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb>> {
 export async function closeDataDb(name = DATA_DB_NAME): Promise<void> {
   const db = handles.get(name);
   handles.delete(name);
+  absent.add(name);
   (await db?.catch(() => null))?.close();
+}
+
+/** Databases known not to exist (erased): reads find nothing and do not create them again; a write does. */
+const absent = new Set<string>();
+
+/** The database for a read, or null while it does not exist (a read never creates it). */
+export async function readableDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb> | null> {
+  if (absent.has(name) && !handles.has(name)) return null;
+  return openDataDb(name);
 }
 
 /**

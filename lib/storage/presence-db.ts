@@ -40,12 +40,14 @@ export interface IndexedPerson {
   keys: string[];
 }
 
+export const PRESENCE_DB_NAME = 'pin-greenhouse-sync-presence';
+
 export class PresenceDatabase {
   private db: Promise<IDBPDatabase<PresenceDb>> | null = null;
   /** The state as last read or written by this worker (only the background writes it). */
   private cachedState: IndexState | null = null;
 
-  constructor(private readonly name = 'pin-greenhouse-sync-presence') {}
+  constructor(private readonly name = PRESENCE_DB_NAME) {}
 
   private open() {
     this.db ??= openDB<PresenceDb>(this.name, 1, {
@@ -57,6 +59,12 @@ export class PresenceDatabase {
       // The browser closed the connection (a full disk, say): the next use opens it again.
       terminated: () => {
         this.db = null;
+      },
+      // "Erase all data" deletes the database: let it.
+      blocking: (_current, _next, event) => {
+        (event.target as IDBDatabase).close();
+        this.db = null;
+        this.cachedState = null;
       },
     });
     return this.db;

@@ -1,30 +1,52 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { type IDBPDatabase, openDB } from 'idb';
 
 /**
  * The client secret lives in the extension origin's IndexedDB: content scripts run in Pin's origin and cannot
  * open it (storage.local, by contrast, is readable by content scripts). Only background code imports this.
  */
-let store: UseStore | null = null;
-const secrets = () => {
-  store ??= createStore('pin-greenhouse-sync', 'secrets');
-  return store;
-};
+export const SECRET_DB_NAME = 'pin-greenhouse-sync';
+const STORE = 'secrets';
 const KEY = 'greenhouse-client-secret';
 
-/** Once more with a new connection when the browser closed the last one (a full disk, say). */
-async function retried<T>(use: (store: UseStore) => Promise<T>): Promise<T> {
+let db: Promise<IDBPDatabase> | null = null;
+const open = () => {
+  db ??= openDB(SECRET_DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE);
+    },
+    // The browser closed the connection (a full disk, say), or "Erase all data" deletes the database.
+    terminated: () => {
+      db = null;
+    },
+    blocking: (_current, _next, event) => {
+      (event.target as IDBDatabase).close();
+      db = null;
+    },
+  });
+  db.catch(() => {
+    db = null;
+  });
+  return db;
+};
+
+/** Once more with a new connection when the browser closed the last one. */
+async function retried<T>(use: (database: IDBPDatabase) => Promise<T>): Promise<T> {
   try {
-    return await use(secrets());
+    return await use(await open());
   } catch (error) {
     if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
-    store = null;
-    return use(secrets());
+    db = null;
+    return use(await open());
   }
 }
 
 export const secretStore = {
-  get: (): Promise<string | undefined> => retried((s) => get<string>(KEY, s)),
-  set: (secret: string): Promise<void> => retried((s) => set(KEY, secret, s)),
-  clear: (): Promise<void> => retried((s) => del(KEY, s)),
+  get: (): Promise<string | undefined> => retried((d) => d.get(STORE, KEY)),
+  set: async (secret: string): Promise<void> => {
+    await retried((d) => d.put(STORE, secret, KEY));
+  },
+  clear: async (): Promise<void> => {
+    await retried((d) => d.delete(STORE, KEY));
+  },
 };
 export type SecretStore = typeof secretStore;

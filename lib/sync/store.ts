@@ -1,6 +1,6 @@
 import type { ExportItem } from '../model/export-item';
 import { type SyncRecord, syncRecordSchema } from '../model/sync-record';
-import { type ExportRow, openDataDb, readMany, readOne, writing } from '../storage/data-db';
+import { type ExportRow, openDataDb, readableDataDb, readMany, readOne, writing } from '../storage/data-db';
 import { createLock } from '../storage/lock';
 import { meterRead } from '../storage/meter';
 import { migrateLegacyStorage } from '../storage/migrate-local';
@@ -51,6 +51,11 @@ export class SyncStore {
     return migrateLegacyStorage(this.dbName).then(() => openDataDb(this.dbName));
   }
 
+  /** For reads: null while the database does not exist (after "Erase all data"), so a read does not create it. */
+  private readable() {
+    return migrateLegacyStorage(this.dbName).then(() => readableDataDb(this.dbName));
+  }
+
   private openItems_() {
     this.open ??= (async () => {
       const rows = (await (await this.db()).getAllFromIndex('exports', 'open', 1)) as ExportRow[];
@@ -75,7 +80,9 @@ export class SyncStore {
 
   /** Every item in the log, newest first: the activity log (the options page), not a hot path. */
   async items(): Promise<ExportItem[]> {
-    const [rows, open] = await Promise.all([(await this.db()).getAll('exports'), this.openItems_()]);
+    const db = await this.readable();
+    if (!db) return [];
+    const [rows, open] = await Promise.all([db.getAll('exports'), this.openItems_()]);
     return rows
       .map((row) => open.get(row.id) ?? itemOf(row))
       .filter((i): i is ExportItem => i !== null)
@@ -84,13 +91,16 @@ export class SyncStore {
 
   async item(id: string): Promise<ExportItem | null> {
     const open = (await this.openItems_()).get(id);
-    return open ?? itemOf(await readOne(await this.db(), 'exports', id));
+    const db = open ? null : await this.readable();
+    return open ?? (db ? itemOf(await readOne(db, 'exports', id)) : null);
   }
 
   /** One candidate's items, newest first (the overlay, the queue's duplicate check). */
   async itemsOf(pinCandidateId: string): Promise<ExportItem[]> {
+    const db = await this.readable();
+    if (!db) return [];
     const [rows, open] = await Promise.all([
-      (await this.db()).getAllFromIndex('exports', 'candidate', pinCandidateId),
+      db.getAllFromIndex('exports', 'candidate', pinCandidateId),
       this.openItems_(),
     ]);
     return meterRead(rows)
@@ -99,9 +109,20 @@ export class SyncStore {
       .sort((a, b) => b.createdAt - a.createdAt);
   }
 
+  /** The most recently created finished item (the popup's "last sync"), in one read. */
+  async lastFinished(): Promise<ExportItem | null> {
+    const db = await this.readable();
+    if (!db) return null;
+    const cursor = await db
+      .transaction('exports')
+      .store.index('finished')
+      .openCursor(IDBKeyRange.bound([0, -Infinity], [0, Infinity]), 'prev');
+    return itemOf(cursor?.value);
+  }
+
   /** How many items are done (the activity summary). */
   async finishedCount(): Promise<number> {
-    return (await this.db()).countFromIndex('exports', 'open', 0);
+    return (await (await this.readable())?.countFromIndex('exports', 'open', 0)) ?? 0;
   }
 
   /** Adds an item. Reads see it as soon as `add` settles; `written` settles once IndexedDB has it. */
@@ -115,6 +136,12 @@ export class SyncStore {
     });
     written.catch(() => open.delete(item.id));
     return { written };
+  }
+
+  /** Forgets every item this worker holds (after "Erase all data" deleted the database); nothing is reopened. */
+  forget(): void {
+    this.open = Promise.resolve(new Map());
+    this.unwritten.clear();
   }
 
   /** Whether the item's first write has landed; false while it is on its way, and for good if it failed. */
@@ -167,14 +194,18 @@ export class SyncStore {
   // Sync records ----------------------------------------------------------------------------------------------
 
   async record(pinCandidateId: string): Promise<SyncRecord | null> {
-    const value = await readOne(await this.db(), 'records', pinCandidateId);
+    const db = await this.readable();
+    if (!db) return null;
+    const value = await readOne(db, 'records', pinCandidateId);
     const parsed = syncRecordSchema.safeParse(value);
     return parsed.success ? parsed.data : null;
   }
 
   /** The records of these candidates (those that have one), in one read. */
   async recordsOf(pinCandidateIds: readonly string[]): Promise<Record<string, SyncRecord>> {
-    const values = await readMany(await this.db(), 'records', pinCandidateIds);
+    const db = await this.readable();
+    if (!db) return {};
+    const values = await readMany(db, 'records', pinCandidateIds);
     const out: Record<string, SyncRecord> = {};
     pinCandidateIds.forEach((id, i) => {
       const parsed = syncRecordSchema.safeParse(values[i]);

@@ -73,6 +73,12 @@ export class PresenceMatcher {
     for (const email of emailsOf(candidate)) this.byEmail(api, email).catch(() => {});
   }
 
+  /** Forgets every cached lookup and answer. */
+  forgetAll(): void {
+    this.lookups.clear();
+    this.answers.clear();
+  }
+
   /** Forgets cached lookups of these emails (after this browser created someone with them). */
   forget(candidate: Pick<PinCandidate, 'emails'>): void {
     this.answers.clear();
