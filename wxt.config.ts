@@ -9,6 +9,16 @@ export default defineConfig({
   // Firefox too: an MV3 build with a background event page (WXT writes `background.scripts` for Firefox).
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // AMO's sources zip: what builds the extension, not what runs produced.
+  zip: {
+    excludeSources: [
+      'demo-output/**',
+      'bench-results.json',
+      'test-results/**',
+      'playwright-report/**',
+      '*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Pin Greenhouse Sync',
     description:

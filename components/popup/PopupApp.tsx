@@ -1,12 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendCommand } from '@/lib/messaging/client';
-import type { PopupView } from '@/lib/messaging/views';
+import { sendPopupCommand } from '@/lib/messaging/popup-client';
+import type { PopupView } from '@/lib/messaging/popup-protocol';
 import { PIN_ORIGIN } from '@/lib/pin/host';
 import { changeSignalItem } from '@/lib/storage/page-items';
-
-const popupKey = ['popup'] as const;
 
 const ago = (at: number) => {
   const minutes = Math.round((Date.now() - at) / 60_000);
@@ -41,12 +38,17 @@ function Connection({ view }: { view: PopupView }) {
   );
 }
 
-function Queue({ view }: { view: PopupView }) {
-  const client = useQueryClient();
-  const retry = useMutation({
-    mutationFn: () => sendCommand('export.retryFailed', {}),
-    onSettled: () => client.invalidateQueries({ queryKey: popupKey }),
+function Queue({ view, refresh }: { view: PopupView; refresh: () => void }) {
+  const [retry, setRetry] = useState<{ pending: boolean; retried: number | null }>({
+    pending: false,
+    retried: null,
   });
+  const retryAll = async () => {
+    setRetry({ pending: true, retried: null });
+    const { retried } = await sendPopupCommand('export.retryFailed', {}).catch(() => ({ retried: 0 }));
+    setRetry({ pending: false, retried });
+    refresh();
+  };
   const { running, waiting, failed, needsReview } = view.queue;
   return (
     <section aria-labelledby="queue-heading">
@@ -69,13 +71,13 @@ function Queue({ view }: { view: PopupView }) {
         )}
       </ul>
       {failed > 0 && (
-        <button type="button" className="primary" disabled={retry.isPending} onClick={() => retry.mutate()}>
+        <button type="button" className="primary" disabled={retry.pending} onClick={() => void retryAll()}>
           Retry all failed
         </button>
       )}
-      {retry.isSuccess && (
+      {retry.retried !== null && (
         <p role="status">
-          {retry.data.retried} {retry.data.retried === 1 ? 'export' : 'exports'} back in line.
+          {retry.retried} {retry.retried === 1 ? 'export' : 'exports'} back in line.
         </p>
       )}
     </section>
@@ -120,21 +122,34 @@ function Rules({ view }: { view: PopupView }) {
 
 /** The toolbar popup (SPEC §13): the connection, the queue, each enabled rule and how it is watched, the last sync. */
 export function PopupApp() {
-  const client = useQueryClient();
-  const status = useQuery({ queryKey: popupKey, queryFn: () => sendCommand('popup.status', {}) });
-  useEffect(
-    () => changeSignalItem.watch(() => void client.invalidateQueries({ queryKey: popupKey })),
-    [client],
-  );
-  const view = status.data;
+  const [state, setState] = useState<{ view: PopupView | null; error: string | null }>({
+    view: null,
+    error: null,
+  });
+  const refresh = useCallback(() => {
+    performance.mark('pgs:popup-ask');
+    sendPopupCommand('popup.status', {}).then(
+      (view) => {
+        performance.mark('pgs:popup-answer');
+        setState({ view, error: null });
+      },
+      (error: unknown) =>
+        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
+    );
+  }, []);
+  useEffect(() => {
+    refresh();
+    return changeSignalItem.watch(refresh);
+  }, [refresh]);
+  const { view } = state;
   return (
     <main>
       <h1>Pin Greenhouse Sync</h1>
-      {status.isError && <p role="alert">The extension could not answer: {status.error.message}</p>}
+      {state.error && <p role="alert">The extension could not answer: {state.error}</p>}
       {view && (
         <>
           <Connection view={view} />
-          <Queue view={view} />
+          <Queue view={view} refresh={refresh} />
           <Rules view={view} />
           <section aria-labelledby="last-heading">
             <h2 id="last-heading">Last sync</h2>

@@ -74,6 +74,7 @@ export class ConnectionService {
 
   private forgetCredentials(): void {
     this.cached = null;
+    this.secretSaved = null;
     this.client.tokens.forget();
   }
 
@@ -104,8 +105,14 @@ export class ConnectionService {
   }
 
   async view(): Promise<ConnectionView> {
-    return viewOf(await this.stored(), Boolean(await this.deps.secrets.get()));
+    // The secret changes only through this worker (connect, disconnect): read once per worker life for the view.
+    this.secretSaved ??= this.deps.secrets.get().then(Boolean);
+    this.secretSaved.catch(() => {
+      this.secretSaved = null;
+    });
+    return viewOf(await this.stored(), await this.secretSaved);
   }
+  private secretSaved: Promise<boolean> | null = null;
 
   /**
    * Mints a token with the given credential, probes every scope, checks the act-as user, and saves the credential

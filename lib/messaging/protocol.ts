@@ -5,6 +5,7 @@ import { pinCandidateSchema, pinJobSchema } from '../model/pin';
 import { ruleSchema, triggerSchema } from '../model/rule';
 import { command, EVERYONE, PAGES, PIN } from './command';
 import { listCommands } from './list-protocol';
+import { popupCommands } from './popup-protocol';
 import {
   activitySummarySchema,
   candidateStateSchema,
@@ -14,7 +15,6 @@ import {
   indexViewSchema,
   itemViewSchema,
   pinMappingViewSchema,
-  popupViewSchema,
   presenceViewSchema,
   rulesViewSchema,
 } from './views';
@@ -81,14 +81,8 @@ export const commands = {
     output: z.object({ queued: z.number().int(), missingProfiles: z.number().int() }),
   }),
 
-  'popup.status': command({ from: PAGES, input: none, output: popupViewSchema }),
-  /** Puts every failed export back in line (each keeps its journal). */
-  'export.retryFailed': command({
-    from: PAGES,
-    input: none,
-    output: z.object({ retried: z.number().int() }),
-  }),
-  /** Erases everything the extension keeps (SPEC §13); the extension then restarts empty. */
+  ...popupCommands,
+  /** Erases everything the extension keeps (SPEC §13). */
   'data.erase': command({
     from: PAGES,
     input: z.object({ confirm: z.literal(true) }).strict(),

@@ -3,8 +3,8 @@ import { stepsSchema } from '../model/export-item';
 import { matchReasonSchema, reviewMatchSchema } from '../model/match';
 import { pinJobSchema } from '../model/pin';
 import { ruleSchema, triggerSchema } from '../model/rule';
-import { watchStatusSchema } from '../model/watch';
 import { pinMappingSchema } from '../pin/mapping/schema';
+import { watchViewSchema } from './popup-protocol';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
 export const connectionViewSchema = z.object({
@@ -77,16 +77,6 @@ export const candidateStateSchema = z.object({
 });
 export type CandidateState = z.infer<typeof candidateStateSchema>;
 
-/** How one enabled rule's Pin job is watched (SPEC §6.1). */
-export const watchViewSchema = z.object({
-  status: watchStatusSchema,
-  label: z.string(),
-  /** Why, when the rule is not plainly watched (a second line). */
-  reason: z.string().nullable(),
-  lastCheckAt: z.number().nullable(),
-});
-export type WatchView = z.infer<typeof watchViewSchema>;
-
 export const rulesViewSchema = z.object({
   /** Pin jobs the extension has seen, by title. */
   pinJobs: z.array(pinJobSchema),
@@ -153,36 +143,7 @@ export const presenceViewSchema = z.object({
 });
 export type PresenceView = z.infer<typeof presenceViewSchema>;
 
-/** The toolbar popup at a glance (SPEC §13), in one answer so it opens fast. */
-export const popupViewSchema = z.object({
-  connected: z.boolean(),
-  actingUserName: z.string().nullable(),
-  needsReconnect: z.string().nullable(),
-  queue: z.object({
-    running: z.number().int(),
-    waiting: z.number().int(),
-    failed: z.number().int(),
-    needsReview: z.number().int(),
-  }),
-  rules: z.array(
-    z.object({
-      pinJobId: z.string(),
-      pinJobTitle: z.string(),
-      greenhouseJobName: z.string().nullable(),
-      watch: watchViewSchema.nullable(),
-    }),
-  ),
-  lastSync: z
-    .object({
-      candidateName: z.string(),
-      pinJobTitle: z.string(),
-      url: z.string().nullable(),
-      at: z.number(),
-    })
-    .nullable(),
-  paused: z.string().nullable(),
-});
-export type PopupView = z.infer<typeof popupViewSchema>;
-
 /** What "Erase all data" erased. */
 export const eraseViewSchema = z.object({ erased: z.literal(true), droppedQueued: z.number().int() });
+
+export { type PopupView, popupViewSchema, type WatchView, watchViewSchema } from './popup-protocol';

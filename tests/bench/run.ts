@@ -14,6 +14,7 @@ import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
 import { median } from './measure';
 import { benchOverlay } from './overlay';
+import { benchPopup } from './popup';
 import { benchWatching } from './watching';
 import { benchYear } from './year';
 
@@ -30,7 +31,7 @@ const INDEX_SIZES = (process.env.BENCH_INDEX_SIZES ?? '50000,200000').split(',')
 const WATCH_CHECKS = Number(process.env.BENCH_WATCH_CHECKS ?? 15);
 const WATCH_EVENTS = Number(process.env.BENCH_WATCH_EVENTS ?? 5);
 const YEAR_RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 11);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay,watching,year').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'latency,index,bulk,overlay,watching,year,popup').split(','));
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -124,6 +125,10 @@ async function main() {
         `year: a seeded year of use, ${YEAR_RUNS} warm and ${YEAR_RUNS} cold exports, the 1,000-row pipeline`,
       );
       results.year = await benchYear(pinApp, YEAR_RUNS);
+    }
+    if (ONLY.has('popup')) {
+      log('popup: 20 opens with a warm worker');
+      results.popup = await benchPopup(pinApp, 20);
     }
     if (ONLY.has('watching')) {
       log(

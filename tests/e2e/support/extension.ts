@@ -9,22 +9,21 @@ export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output
 export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
+  /** An unpacked extension other than the production build (the Chrome zip, unpacked). */
+  extensionDir?: string;
 }
 
 /** Launches Chromium with the production build loaded, the way a user loads the unpacked extension. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No production build at ${dir}: run "npm run build" first.`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: resolveChromiumPath(),
     headless: options.headless ?? true,
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
 }
 
