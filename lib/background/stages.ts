@@ -1,6 +1,6 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { SyncRecord } from '../model/sync-record';
-import { openDataDb, readMany, readOne, type StageRow, writing } from '../storage/data-db';
+import { openDataDb, readMany, type StageRow, writing } from '../storage/data-db';
 import { migrateLegacyStorage } from '../storage/migrate-local';
 
 /** Stages are read again when a profile or pipeline opens and what is known is older than this. */
@@ -65,9 +65,11 @@ export class StageService {
     return (this.deps.now ?? Date.now)();
   }
 
+  /** Stages this worker has read or written (the background is their only writer). */
+  private readonly cache = new Map<string, StageEntry | null>();
+
   async get(applicationId: number | null): Promise<StageEntry | null> {
-    if (applicationId === null) return null;
-    return (await readOne(await stagesDb(this.deps.dbName), 'stages', String(applicationId))) ?? null;
+    return (await this.getMany([applicationId]))[0] ?? null;
   }
 
   /**
@@ -82,7 +84,7 @@ export class StageService {
         ),
       ),
     ].map(String);
-    const found = await readMany(await stagesDb(this.deps.dbName), 'stages', ids);
+    const found = await this.getMany(ids.map(Number));
     const stages = new Map(ids.map((id, i) => [id, found[i]] as const));
     for (const record of records) {
       const stale = record.applications.some((a) => {
@@ -114,23 +116,15 @@ export class StageService {
       const applications = await api.applicationsOfCandidates(wanted);
       const readAt = this.now();
       const db = await stagesDb(this.deps.dbName);
+      const rows = applications.map((a) => ({
+        id: String(a.id),
+        row: { stage: a.stage_name ?? null, status: a.status ?? null, prospect: a.prospect === true, readAt },
+      }));
       await writing('Greenhouse stages', async () => {
         const tx = db.transaction('stages', 'readwrite');
-        await Promise.all([
-          ...applications.map((a) =>
-            tx.store.put(
-              {
-                stage: a.stage_name ?? null,
-                status: a.status ?? null,
-                prospect: a.prospect === true,
-                readAt,
-              },
-              String(a.id),
-            ),
-          ),
-          tx.done,
-        ]);
+        await Promise.all([...rows.map(({ id, row }) => tx.store.put(row, id)), tx.done]);
       });
+      for (const { id, row } of rows) this.cache.set(id, row);
       this.deps.changed([...batch.values()]);
       const listed = new Set(applications.map((a) => a.candidate_id));
       const vanished = new Map([...batch].filter(([id]) => !listed.has(id)));
@@ -141,17 +135,25 @@ export class StageService {
   }
 
   async clear(): Promise<void> {
+    this.cache.clear();
     const db = await stagesDb(this.deps.dbName);
     await writing('Greenhouse stages', () => db.clear('stages'));
   }
 
-  /** The stages of many applications in one read (pipeline row badges). */
+  /** The stages of many applications (pipeline row badges): from memory, the rest in one read. */
   async getMany(applicationIds: readonly (number | null)[]): Promise<(StageEntry | null)[]> {
-    const found = await readMany(
-      await stagesDb(this.deps.dbName),
-      'stages',
-      applicationIds.map((id) => String(id ?? '')),
-    );
-    return applicationIds.map((id, i) => (id === null ? null : (found[i] ?? null)));
+    const missing = [
+      ...new Set(
+        applicationIds.flatMap((id) => (id === null || this.cache.has(String(id)) ? [] : [String(id)])),
+      ),
+    ];
+    if (missing.length) {
+      const found = await readMany(await stagesDb(this.deps.dbName), 'stages', missing);
+      missing.forEach((id, i) => {
+        if (this.cache.size >= 50_000) this.cache.clear();
+        this.cache.set(id, found[i] ?? null);
+      });
+    }
+    return applicationIds.map((id) => (id === null ? null : (this.cache.get(String(id)) ?? null)));
   }
 }

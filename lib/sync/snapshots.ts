@@ -1,5 +1,5 @@
 import type { PinCandidate } from '../model/pin';
-import { openDataDb, readMany, readOne, type SnapshotRow, writing } from '../storage/data-db';
+import { openDataDb, readMany, type SnapshotRow, writing } from '../storage/data-db';
 import { migrateLegacyStorage } from '../storage/migrate-local';
 
 /** Profiles read on Pin pages are kept this long after they were last seen… */
@@ -12,7 +12,15 @@ export const MAX_SNAPSHOTS = 2_000;
  * rows are matched against the presence index with. One IndexedDB row per candidate.
  */
 export class SnapshotStore {
+  /** Rows (or their absence) this worker has read or written: a pipeline opened again reads nothing. */
+  private readonly cache = new Map<string, SnapshotRow | null>();
+
   constructor(private readonly dbName?: string) {}
+
+  private remember(id: string, row: SnapshotRow | null) {
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(id, row);
+  }
 
   private async db() {
     await migrateLegacyStorage(this.dbName);
@@ -29,14 +37,22 @@ export class SnapshotStore {
         tx.done,
       ]);
     });
+    for (const profile of profiles) this.remember(profile.id, { id: profile.id, seenAt: now, profile });
   }
 
   async get(id: string): Promise<PinCandidate | null> {
-    return (await readOne(await this.db(), 'snapshots', id))?.profile ?? null;
+    return (await this.rows([id]))[0]?.profile ?? null;
   }
 
   async rows(ids: readonly string[]): Promise<(SnapshotRow | undefined)[]> {
-    return readMany(await this.db(), 'snapshots', ids);
+    const missing = ids.filter((id) => !this.cache.has(id));
+    if (missing.length) {
+      const found = await readMany(await this.db(), 'snapshots', missing);
+      missing.forEach((id, i) => {
+        this.remember(id, found[i] ?? null);
+      });
+    }
+    return ids.map((id) => this.cache.get(id) ?? undefined);
   }
 
   /** Keeps the presence-index keys computed for a snapshot, so a pipeline does not hash them again. */
@@ -47,6 +63,7 @@ export class SnapshotStore {
       const tx = db.transaction('snapshots', 'readwrite');
       await Promise.all([...rows.map((row) => tx.store.put(row)), tx.done]);
     });
+    for (const row of rows) this.remember(row.id, row);
   }
 
   /** Drops snapshots not seen for `maxAgeMs`, then the least recently seen beyond `max`. */
@@ -58,6 +75,7 @@ export class SnapshotStore {
       const tx = db.transaction('snapshots', 'readwrite');
       let cursor = await tx.store.index('seen').openCursor();
       while (cursor && (total > limits.max || now - cursor.value.seenAt > limits.maxAgeMs)) {
+        this.cache.delete(cursor.value.id);
         await cursor.delete();
         total -= 1;
         removed += 1;

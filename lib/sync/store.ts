@@ -8,6 +8,8 @@ import { migrateExportItem } from '../storage/migrations';
 
 /** The activity log keeps the newest finished items (SPEC §8); items still open are never dropped. */
 export const MAX_FINISHED_ITEMS = 1000;
+/** Records kept in a worker's memory at most (about 200 bytes each). */
+const MAX_CACHED_RECORDS = 50_000;
 /** Finished items are rotated out in batches, not on every write. */
 const PRUNE_EVERY = 50;
 
@@ -40,6 +42,8 @@ export class SyncStore {
   private readonly lock = createLock();
   private open: Promise<Map<string, ExportItem>> | null = null;
   private finishedSincePrune = 0;
+  /** Records (or their absence) this worker has read or written: the background is their only writer. */
+  private readonly recordCache = new Map<string, SyncRecord | null>();
   /** Items added in memory whose first write has not landed (or failed: those are dropped from memory). */
   private readonly unwritten = new Set<string>();
 
@@ -142,6 +146,7 @@ export class SyncStore {
   forget(): void {
     this.open = Promise.resolve(new Map());
     this.unwritten.clear();
+    this.recordCache.clear();
   }
 
   /** Whether the item's first write has landed; false while it is on its way, and for good if it failed. */
@@ -194,24 +199,37 @@ export class SyncStore {
   // Sync records ----------------------------------------------------------------------------------------------
 
   async record(pinCandidateId: string): Promise<SyncRecord | null> {
-    const db = await this.readable();
-    if (!db) return null;
-    const value = await readOne(db, 'records', pinCandidateId);
-    const parsed = syncRecordSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
+    return (await this.recordsOf([pinCandidateId]))[pinCandidateId] ?? null;
   }
 
-  /** The records of these candidates (those that have one), in one read. */
+  /**
+   * The records of these candidates (those that have one). What this worker has read (or written) it keeps, so a
+   * pipeline opened again costs no read; the rest come in one read.
+   */
   async recordsOf(pinCandidateIds: readonly string[]): Promise<Record<string, SyncRecord>> {
-    const db = await this.readable();
-    if (!db) return {};
-    const values = await readMany(db, 'records', pinCandidateIds);
     const out: Record<string, SyncRecord> = {};
-    pinCandidateIds.forEach((id, i) => {
-      const parsed = syncRecordSchema.safeParse(values[i]);
-      if (parsed.success) out[id] = parsed.data;
+    const missing: string[] = [];
+    for (const id of pinCandidateIds) {
+      const known = this.recordCache.get(id);
+      if (known === undefined) missing.push(id);
+      else if (known) out[id] = known;
+    }
+    if (!missing.length) return out;
+    const db = await this.readable();
+    if (!db) return out;
+    const values = await readMany(db, 'records', missing);
+    missing.forEach((id, i) => {
+      const parsed = values[i] === undefined ? null : syncRecordSchema.safeParse(values[i]);
+      const record = parsed?.success ? parsed.data : null;
+      this.remember(id, record);
+      if (record) out[id] = record;
     });
     return out;
+  }
+
+  private remember(id: string, record: SyncRecord | null): void {
+    if (this.recordCache.size >= MAX_CACHED_RECORDS) this.recordCache.clear();
+    this.recordCache.set(id, record);
   }
 
   updateRecord(
@@ -228,6 +246,7 @@ export class SyncStore {
         await tx.done;
         return value;
       });
+      this.remember(pinCandidateId, next);
       return next;
     });
   }
@@ -236,5 +255,6 @@ export class SyncStore {
   async dropRecord(pinCandidateId: string): Promise<void> {
     const db = await this.db();
     await writing('a sync record', () => db.delete('records', pinCandidateId));
+    this.remember(pinCandidateId, null);
   }
 }
