@@ -13,7 +13,7 @@ import {
   startPinApp,
 } from '../pin-app/server';
 import { routeWorlds } from './support/drive';
-import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
+import { closeFirstRunPage, extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
 import type { RequestHandler } from './support/routing';
 
 const PAGES_DIR = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -39,6 +39,8 @@ interface Fixtures {
   /** The Harvest sandbox, answering both Greenhouse hosts inside the browser. */
   sandbox: HarvestSandbox;
   userDataDir: string | undefined;
+  /** Keep the options page the extension opens on install (the first-run checklist); closed by default. */
+  keepFirstRunPage: boolean;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -53,6 +55,7 @@ export const test = base.extend<Fixtures>({
   pinSessionCookie: ['none', { option: true }],
   sandboxConfig: [{}, { option: true }],
   userDataDir: [undefined, { option: true }],
+  keepFirstRunPage: [false, { option: true }],
   pinApp: async ({ pinDataset, pinMarkup, pinSessionCookie }, use) => {
     const app = await startPinApp({
       dataset: pinDataset,
@@ -63,9 +66,10 @@ export const test = base.extend<Fixtures>({
     await app.close();
   },
   sandbox: async ({ sandboxConfig }, use) => use(new HarvestSandbox(sandboxConfig)),
-  context: async ({ pinApp, sandbox, userDataDir }, use) => {
+  context: async ({ pinApp, sandbox, userDataDir, keepFirstRunPage }, use) => {
     const context = await launchWithExtension({ userDataDir });
     await routeWorlds(context, pinApp, sandbox);
+    if (!keepFirstRunPage && !userDataDir) await closeFirstRunPage(context);
     await use(context);
     await context.close();
   },

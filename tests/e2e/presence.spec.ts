@@ -101,17 +101,20 @@ test("a synced badge shows the application's Greenhouse stage, and a moved appli
   context,
   openOptions,
   sandbox,
-  serviceWorker,
 }) => {
-  await connectGreenhouse(openOptions);
+  const options = await connectGreenhouse(openOptions);
   const page = await context.newPage();
   const panel = await gotoProfile(page, 'j-backend', 'c-jose');
   await exportFromProfile(panel, 'Senior Backend Engineer (ENG-101)');
   await expect(panel.locator('[data-pgs-stage]')).toHaveText('Application Review · Active');
-  // A recruiter moves them in Greenhouse; later (the 60 s the stage is kept), the profile is opened again.
+  // A recruiter moves them in Greenhouse; later (past the 60 s a stage is kept, and the worker has idled out),
+  // the profile is opened again.
   const [application] = sandbox.applications;
   sandbox.moveApplication(application!.id, { stage: 'Phone Screen' });
-  const age = () => ageStages(serviceWorker, 61_000);
+  const age = async () => {
+    await ageStages(options.page, 61_000);
+    await stopServiceWorkers(context, options.page);
+  };
   await age();
   const again = await gotoProfile(page, 'j-backend', 'c-jose');
   await expect(again.locator('[data-pgs-stage]')).toHaveText('Phone Screen · Active');

@@ -14,40 +14,44 @@ const openPopup = async (page: Page, extensionId: string) => {
   await expect(page.getByRole('heading', { name: 'Pin Greenhouse Sync' })).toBeVisible();
 };
 
-test('first run: the options page opens with a three-step checklist ticked from real state, and can be reopened', async ({
-  context,
-  extensionId,
-}) => {
-  // Installing the extension opened its options page by itself.
-  await expect
-    .poll(() => context.pages().some((p) => p.url() === `chrome-extension://${extensionId}/options.html`))
-    .toBe(true);
-  const page = context.pages().find((p) => p.url().endsWith('/options.html'))!;
-  const setup = page.getByRole('region', { name: 'Get started' });
-  await expect(setup).toContainText('0 of 3 done');
-  const step = (name: string) => setup.getByRole('listitem').filter({ hasText: name });
-  await expect(step('Connect Greenhouse')).toContainText('(to do)');
-  expect(await seriousViolations(page)).toEqual([]);
+test.describe('first run', () => {
+  test.use({ keepFirstRunPage: true });
 
-  const options = new OptionsPage(page);
-  await options.connect({ actAs: '' });
-  await options.expectConnected();
-  await expect(step('Connect Greenhouse')).toContainText('(done)');
-  await expect(setup).toContainText('1 of 3 done');
+  test('the options page opens with a three-step checklist ticked from real state, and can be reopened', async ({
+    context,
+    extensionId,
+  }) => {
+    // Installing the extension opened its options page by itself.
+    await expect
+      .poll(() => context.pages().some((p) => p.url() === `chrome-extension://${extensionId}/options.html`))
+      .toBe(true);
+    const page = context.pages().find((p) => p.url().endsWith('/options.html'))!;
+    const setup = page.getByRole('region', { name: 'Get started' });
+    await expect(setup).toContainText('0 of 3 done');
+    const step = (name: string) => setup.getByRole('listitem').filter({ hasText: name });
+    await expect(step('Connect Greenhouse')).toContainText('(to do)');
+    expect(await seriousViolations(page)).toEqual([]);
 
-  const pin = await context.newPage();
-  await pin.goto('https://app.pin.com/jobs');
-  await expect(step('Open Pin’s jobs once')).toContainText('(done)', { timeout: 15_000 });
-  await enableRule(
-    page,
-    'Senior Backend Engineer',
-    'Senior Backend Engineer (ENG-101)',
-    'When they reply to an email',
-  );
-  // All three done: the checklist goes away, and the header's "Setup checklist" shows it again.
-  await expect(setup).toHaveCount(0);
-  await page.getByRole('button', { name: 'Setup checklist' }).click();
-  await expect(page.getByRole('region', { name: 'Get started' })).toContainText('3 of 3 done');
+    const options = new OptionsPage(page);
+    await options.connect({ actAs: '' });
+    await options.expectConnected();
+    await expect(step('Connect Greenhouse')).toContainText('(done)');
+    await expect(setup).toContainText('1 of 3 done');
+
+    const pin = await context.newPage();
+    await pin.goto('https://app.pin.com/jobs');
+    await expect(step('Open Pin’s jobs once')).toContainText('(done)', { timeout: 15_000 });
+    await enableRule(
+      page,
+      'Senior Backend Engineer',
+      'Senior Backend Engineer (ENG-101)',
+      'When they reply to an email',
+    );
+    // All three done: the checklist goes away, and the header's "Setup checklist" shows it again.
+    await expect(setup).toHaveCount(0);
+    await page.getByRole('button', { name: 'Setup checklist' }).click();
+    await expect(page.getByRole('region', { name: 'Get started' })).toContainText('3 of 3 done');
+  });
 });
 
 test('the popup shows the connection, the queue with Retry all failed, each rule and how it is watched, and the last sync', async ({

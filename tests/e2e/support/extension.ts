@@ -37,3 +37,17 @@ export function extensionIdOf(worker: Worker): string {
   if (!id) throw new Error(`Cannot read the extension id from ${worker.url()}`);
   return id;
 }
+
+/**
+ * Installing the extension opens its options page (the first-run checklist) a moment after launch. Tests that do not
+ * look at it close it, so it never takes the focus from the page they drive.
+ */
+export async function closeFirstRunPage(context: BrowserContext): Promise<void> {
+  const isOptions = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/options.html');
+  const page =
+    context.pages().find((p) => isOptions(p.url())) ??
+    (await context
+      .waitForEvent('page', { predicate: (p) => isOptions(p.url()), timeout: 10_000 })
+      .catch(() => null));
+  await page?.close();
+}
