@@ -1,4 +1,3 @@
-import '@/lib/zod-config';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startOverlay } from '@/lib/overlay/start';
 import { PIN_MATCH_PATTERN } from '@/lib/pin/host';

@@ -1,19 +1,25 @@
-import { z } from 'zod';
-
 /** Every answer from the background is one of these; Error objects do not survive the message channel. */
-export const appErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type AppError = z.infer<typeof appErrorSchema>;
+export interface AppError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
-export const envelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorSchema }),
-]);
+/**
+ * The envelope in an answer, or null when it is not one. Checked by hand: the content script, which loads on every
+ * Pin page, bundles no schema library.
+ */
+export function readEnvelope(raw: unknown): Envelope<unknown> | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const answer = raw as { ok?: unknown; data?: unknown; error?: unknown };
+  if (answer.ok === true) return { ok: true, data: answer.data };
+  if (answer.ok !== false || typeof answer.error !== 'object' || answer.error === null) return null;
+  const { code, message, details } = answer.error as Partial<AppError>;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
 export const fail = (code: string, message: string, details?: unknown): Envelope<never> => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PIN_EVENT_TYPES, PIN_STATUSES, YEAR_MONTH } from './pin-values';
 
 /** A Pin candidate as the extension reads it; mirrors the demo app's dataset candidate (SPEC §3.1). */
 export const pinLocationSchema = z.object({
@@ -7,7 +8,7 @@ export const pinLocationSchema = z.object({
   country: z.string().nullable(),
 });
 export const pinEmailSchema = z.object({ address: z.string(), type: z.enum(['personal', 'work']) });
-export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+export const yearMonth = z.string().regex(YEAR_MONTH, 'must be YYYY-MM');
 export const pinExperienceSchema = z.object({
   title: z.string(),
   company: z.string(),
@@ -38,11 +39,10 @@ export const pinCandidateSchema = z.object({
 export type PinCandidate = z.infer<typeof pinCandidateSchema>;
 export type PinExperience = z.infer<typeof pinExperienceSchema>;
 
-export const PIN_STATUSES = ['sourced', 'in_sequence', 'replied', 'interested'] as const;
+export { PIN_EVENT_TYPES, PIN_STATUSES };
 export const pinStatusSchema = z.enum(PIN_STATUSES);
 export type PinStatus = z.infer<typeof pinStatusSchema>;
 
-export const PIN_EVENT_TYPES = ['added_to_sequence', 'replied', 'marked_interested'] as const;
 export const pinEventTypeSchema = z.enum(PIN_EVENT_TYPES);
 export type PinEventType = z.infer<typeof pinEventTypeSchema>;
 

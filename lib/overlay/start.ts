@@ -1,11 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendListCommand } from '../messaging/list-client';
 import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
-import { BUILTIN_PIN_MAPPING } from '../pin/mapping/builtin';
 import type { PinMapping } from '../pin/mapping/schema';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
-import { currentMapping, watchMapping } from '../sync/pin-mapping';
+import { pageMapping, watchPageMapping } from './mapping';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
 import { answerPinJsonReads } from './pin-json-bridge';
@@ -23,7 +22,7 @@ const isOwnNode = (node: Node): boolean => {
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   // Any Pin page, a pinned tab included, can read Pin's JSON for the background watcher.
   answerPinJsonReads(ctx);
-  let mapping: PinMapping = await currentMapping().catch(() => BUILTIN_PIN_MAPPING);
+  let mapping: PinMapping = await pageMapping();
   let panel: OverlayPanel | null = null;
   let wantsPanel = 0;
   let current: PinPageState | null = null;
@@ -144,7 +143,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     () => mapping,
   );
   // An admin's new mapping applies to open Pin pages at once, without a reload or a release.
-  const unwatchMapping = watchMapping((next) => {
+  const unwatchMapping = watchPageMapping((next) => {
     mapping = next;
     watcher.reread();
   });

@@ -55,3 +55,13 @@ test('the Firefox zip passes web-ext lint with no errors', () => {
   expect(report.summary.errors).toBe(0);
   expect(report.errors).toEqual([]);
 });
+
+test('the content script that loads with every Pin page ships without a schema or phone library', () => {
+  for (const kind of ['chrome', 'firefox'] as const) {
+    const script = fs.readFileSync(path.join(unpack(kind), 'content-scripts/pin.js'), 'utf8');
+    // zod's error class and libphonenumber's metadata: either one would be evaluated on every Pin page.
+    expect(script).not.toContain('ZodError');
+    expect(script).not.toContain('country_calling_codes');
+    expect(script.length).toBeLessThan(64 * 1024);
+  }
+});

@@ -1,4 +1,5 @@
-import { PIN_MAPPING_VERSION, type PinMapping } from './schema';
+import { PIN_MAPPING_VERSION } from './constants';
+import type { PinMapping } from './schema';
 
 /**
  * The built-in Pin mapping. Pin publishes neither its routes nor its markup (README "Assumptions"): routes and the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_FORMATS, PIN_MAPPING_VERSION } from './constants';
 
 /**
  * Everything Pin-specific that is not code, as one versioned JSON document (SPEC §3.2): routes, selector
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * a replacement on the options page. Only data: selectors are CSS strings tried with querySelector, words are
  * compared as text; nothing here is ever run.
  */
-export const PIN_MAPPING_VERSION = 1;
+export { DATE_FORMATS, PIN_MAPPING_VERSION };
 
 const ROUTE_PARAMS = /:(jobId|candidateId)\b/g;
 const route = (params: readonly ('jobId' | 'candidateId')[]) =>
@@ -35,8 +36,6 @@ const words = z
   .array(z.string().trim().min(1, 'must not be empty').max(80))
   .min(1, 'needs at least one word or phrase')
   .max(20);
-
-export const DATE_FORMATS = ['MMM YYYY', 'MMMM YYYY', 'YYYY-MM', 'MM/YYYY', 'YYYY'] as const;
 
 export const pinMappingSchema = z
   .object({

@@ -1,4 +1,5 @@
-import { PIN_STATUSES, type PinEventType, type PinStatus, type StatusObservation } from '../../model/pin';
+import type { PinEventType, PinStatus, StatusObservation } from '../../model/pin';
+import { PIN_STATUSES } from '../../model/pin-values';
 import { leaves, matchesWord, norm, preferred, safeAll, textOf, wordSet } from '../dom';
 import type { PinMapping } from '../mapping/schema';
 

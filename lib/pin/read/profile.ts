@@ -1,6 +1,6 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js/min';
-import { countryCodeFor, isCountryName } from '../../model/countries';
-import { type PinCandidate, type PinJob, type StatusObservation, yearMonth } from '../../model/pin';
+import { isCountryName } from '../../model/countries';
+import type { PinCandidate, PinJob, StatusObservation } from '../../model/pin';
+import { YEAR_MONTH } from '../../model/pin-values';
 import { readSpan } from '../dates';
 import {
   itemTexts,
@@ -43,6 +43,20 @@ function splitLocation(text: string): PinCandidate['location'] {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A run of digits, spaces, dots, dashes and brackets, perhaps after a "+", that could be a phone number. */
+const PHONE_LIKE = /\+?\(?\d[\d\s().-]{5,}\d/g;
+const YEAR_RANGE = /^\d{4}\s*[-.]\s*\d{4}$/;
+
+/** Phone-like numbers in free text: 7 to 15 digits, not a range of years. */
+export function phonesInText(text: string): string[] {
+  return [...new Set(text.match(PHONE_LIKE) ?? [])]
+    .map((found) => found.trim())
+    .filter((found) => {
+      const digits = found.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 15 && !YEAR_RANGE.test(found);
+    });
+}
 
 /** Work when the element or its item matches the mapping's work markers or says a work word; else personal. */
 function emailType(el: Element, address: string, mapping: PinMapping): 'work' | 'personal' {
@@ -199,7 +213,8 @@ export function readProfile(
   }
   reads.note('emails', emails.map((e) => e.address).join(', ') || null, emailRule, emails.length);
 
-  // Phones: preferred elements, else tel: links, else numbers libphonenumber finds in the contact text.
+  // Phones: preferred elements, else tel: links, else phone-like numbers in the contact text (the worker puts them
+  // in international form with libphonenumber when it exports; the page carries no phone library).
   let phones: string[] = [];
   let phoneRule: string | null = null;
   const phonePref = preferred(profile, selectors.phone);
@@ -215,11 +230,7 @@ export function readProfile(
       );
     } else if (contact) {
       phoneRule = 'phone numbers in the contact text';
-      const text = contact.section.textContent ?? '';
-      const country = countryCodeFor(location?.country) ?? 'US';
-      phones = findPhoneNumbersInText(text, country).map((found) =>
-        text.slice(found.startsAt, found.endsAt).trim(),
-      );
+      phones = phonesInText(contact.section.textContent ?? '');
     }
   }
   reads.note('phones', phones.join(', ') || null, phoneRule, phones.length);
@@ -257,8 +268,7 @@ export function readProfile(
   const experience = exp.items.map((item) => {
     const texts = itemTexts(item, skipDates);
     const span = readSpan(item, 'month', mapping);
-    const month = (v: string | number | null) =>
-      typeof v === 'string' && yearMonth.safeParse(v).success ? v : null;
+    const month = (v: string | number | null) => (typeof v === 'string' && YEAR_MONTH.test(v) ? v : null);
     return {
       title: field(item, selectors.experienceTitle, 0, texts) ?? '',
       company: field(item, selectors.experienceCompany, 1, texts) ?? '',

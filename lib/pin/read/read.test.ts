@@ -8,7 +8,7 @@ import { pageFromUrl } from '../routes';
 import { readInbox } from './inbox';
 import { readJobsList } from './jobs';
 import { readPipeline } from './pipeline';
-import { readProfile } from './profile';
+import { phonesInText, readProfile } from './profile';
 
 const dataset = loadDataset(SAMPLE_DATASET_PATH);
 
@@ -142,7 +142,7 @@ describe('hostile text and unreadable pages', () => {
 });
 
 describe('contact details without mailto: or tel: links', () => {
-  it('come from the labelled Contact section’s text, phones checked by libphonenumber', () => {
+  it('come from the labelled Contact section’s text, phone-like numbers only', () => {
     document.body.innerHTML = `<main>
       <h1>Grace Hopper</h1>
       <section><h2>Contact info</h2>
@@ -161,6 +161,14 @@ describe('contact details without mailto: or tel: links', () => {
     expect(read.value.observation.status).toBe('replied');
     expect(read.reads.find((r) => r.field === 'phones')?.rule).toBe('phone numbers in the contact text');
     expect(read.reads.find((r) => r.field === 'emails')?.rule).toBe('addresses in the contact text');
+  });
+});
+
+describe('phonesInText', () => {
+  it('finds phone-like numbers and leaves references, years and ranges of years', () => {
+    expect(
+      phonesInText('Call (415) 555-0100 or +44 20 7946 0958 · Ref 12345 · 2019-2021 · since 2020 · 555 0100'),
+    ).toEqual(['(415) 555-0100', '+44 20 7946 0958', '555 0100']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 
 /**
  * The extension's data database (lib/storage/data-db.ts: the export log, sync records, observations, profiles,
@@ -33,7 +33,7 @@ export function readData<T = unknown>(worker: Worker, store: string, key?: strin
  * Makes every stage the extension stored look `ms` older (as if that time had passed). Run it from an extension
  * page and stop the worker afterwards: a running worker keeps the stages it read in memory.
  */
-export function ageStages(worker: Worker | Page, ms: number): Promise<void> {
+export function ageStages(worker: Pick<Worker, 'evaluate'>, ms: number): Promise<void> {
   return worker.evaluate(
     ({ name, ms }) =>
       new Promise<void>((resolve, reject) => {
