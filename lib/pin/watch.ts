@@ -58,12 +58,14 @@ export function readPinPage(
   }
 }
 
+/** The longest a read waits for the page to go idle after it changed. */
 const SETTLE_MS = 150;
 
 /**
  * Follows Pin's SPA: re-reads the page on `wxt:locationchange` and when Pin renders or changes nodes. The
- * mutation callback only marks the page dirty; one read runs per quiet period, so a big pipeline costs one
- * pass, not one per mutation. Nodes inside `ignore` (the extension's own hosts) do not count as changes.
+ * mutation callback only marks the page dirty; one read runs when the main thread is next idle (at most 150 ms
+ * later), so a big pipeline costs one pass, not one per mutation, and never competes with Pin's own rendering.
+ * Nodes inside `ignore` (the extension's own hosts) do not count as changes.
  */
 export function watchPinPage(
   ctx: ContentScriptContext,
@@ -80,7 +82,11 @@ export function watchPinPage(
     performance.measure('pgs:read-page', { start: started });
   };
   const schedule = () => {
-    if (timer === undefined) timer = ctx.setTimeout(read, SETTLE_MS);
+    if (timer === undefined) timer = ctx.requestIdleCallback(read, { timeout: SETTLE_MS });
+  };
+  const cancel = () => {
+    if (timer !== undefined) cancelIdleCallback(timer);
+    timer = undefined;
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -94,8 +100,7 @@ export function watchPinPage(
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    cancel();
     schedule();
   });
   ctx.onInvalidated(() => observer.disconnect());
@@ -103,7 +108,7 @@ export function watchPinPage(
   return {
     /** Reads the page again now (the mapping changed). */
     reread: () => {
-      if (timer !== undefined) clearTimeout(timer);
+      cancel();
       read();
     },
     stop: () => observer.disconnect(),

@@ -75,7 +75,7 @@ async function storageUsed(context: BrowserContext) {
 }
 
 /** The worker's CPU time to handle a 1,000-row pipeline's report (its rows and badges), by V8's profiler. */
-async function pageReport(context: BrowserContext, page: Page, profiler: WorkerProfiler) {
+async function pageReport(page: Page, profiler: WorkerProfiler) {
   const { busyMs } = await profiler.busyDuring(async () => {
     await page.goto('https://app.pin.com/jobs/j-large');
     await page
@@ -101,8 +101,8 @@ export async function benchYear(pinApp: PinApp, runs: number) {
     const storage = await storageUsed(context);
     await page.goto('https://app.pin.com/jobs');
     const profiler = await WorkerProfiler.attach(context);
-    const firstReport = await pageReport(context, page, profiler);
-    const againReport = await pageReport(context, page, profiler);
+    const firstReport = await pageReport(page, profiler);
+    const againReport = await pageReport(page, profiler);
     await profiler.detach();
 
     await measuredExport(context, page, sandbox, 'lat-0', false);
