@@ -102,11 +102,15 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         break;
       case 'pipeline':
         removePanel();
-        report(
-          [state.job],
-          state.rows.flatMap((r) => (r.observation ? [r.observation] : [])),
-        );
-        await refreshRows(state);
+        {
+          // The badges first: the recruiter sees them; the report only feeds rules, which need no answer.
+          const badges = refreshRows(state);
+          report(
+            [state.job],
+            state.rows.flatMap((r) => (r.observation ? [r.observation] : [])),
+          );
+          await badges;
+        }
         break;
       case 'inbox':
         removePanel();
