@@ -111,7 +111,10 @@ export function createHandlers(services: Services): Handlers {
     'activity.list': async () => (await store.items()).map(itemView),
     'activity.summary': async () => {
       // Served even while storage fails (its message is the point): the open items are in memory.
-      const [items, done] = await Promise.all([store.openItems(), store.finishedCount().catch(() => 0)]);
+      const [items, done] = await Promise.all([
+        store.openItems().catch(() => []),
+        store.finishedCount().catch(() => 0),
+      ]);
       const count = (state: string) => items.filter((i) => i.state === state).length;
       return {
         queued: count('queued'),

@@ -31,9 +31,11 @@ export class StorageHealth {
 
   private failed(error: StorageWriteError): void {
     const first = this.reason === null;
+    const news = this.reason !== error.message;
     this.reason = error.message;
     if (first) console.warn('[pin-greenhouse-sync] storage refused a write; exports are paused', error);
-    this.deps.changed();
+    // Only news is signalled: pages refresh on the signal and read again, which fails again while the disk is full.
+    if (news) this.deps.changed();
     this.schedule();
   }
 

@@ -96,7 +96,12 @@ export function openDataDb(name = DATA_DB_NAME): Promise<IDBPDatabase<DataDb>> {
         handles.delete(name);
       },
     });
-    db.catch(() => handles.delete(name));
+    // A database the browser cannot open (a full disk: "Internal error opening backing store") can take no journal:
+    // that pauses exports like a refused write, and the next use tries again.
+    db = db.catch((error: unknown) => {
+      handles.delete(name);
+      throw storageFailure("the extension's data", error);
+    });
     handles.set(name, db);
   }
   return db;

@@ -24,10 +24,46 @@ test('a full disk pauses exports with a message on the options page and the tool
     const dialog = panel.getByRole('dialog', { name: 'Export to Greenhouse' });
     await dialog.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
 
-    disk.fill();
-    // The browser may free a little space of its own (temporary files): take that too, just before the click.
-    await page.waitForTimeout(500);
-    disk.fill();
+    // A scratch database of the extension's origin, made while there is room (see below).
+    await worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('pgs-test-scratch', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('fill');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+        }),
+    );
+    disk.keepFull();
+    // Files the browser has open keep a little room in their last page, where small writes still fit: use it up
+    // from the extension's own origin (a scratch database), so that the very next write of the export finds the disk
+    // full, whatever that room happened to be.
+    const scratchWrites = await worker.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('pgs-test-scratch', 1);
+          open.onerror = () => resolve(-1);
+          open.onsuccess = () => {
+            const db = open.result;
+            let written = 0;
+            const next = () => {
+              if (written >= 4_000) return resolve(written);
+              const tx = db.transaction('fill', 'readwrite');
+              tx.objectStore('fill').put('x'.repeat(4_096), written);
+              tx.oncomplete = () => {
+                written += 1;
+                next();
+              };
+              tx.onabort = () => resolve(written);
+            };
+            next();
+          };
+        }),
+    );
+    expect(scratchWrites, 'the scratch writes should find the disk full').toBeLessThan(4_000);
     await dialog.getByRole('button', { name: 'Export' }).click();
     // No Greenhouse write goes out without its journal. Depending on which write of the export's journal the full
     // disk refuses first, the click is refused with why, or the export is held in the queue; either way exports pause.
@@ -42,7 +78,12 @@ test('a full disk pauses exports with a message on the options page and the tool
             ?.textContent,
       );
       const title = await worker.evaluate(() => chrome.action.getTitle({})).catch(String);
-      console.log(`Sandbox ${JSON.stringify(tally(sandbox))}; toolbar "${title}"; overlay "${overlay}"`);
+      const summary = await options.page.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'activity.summary', payload: {} }),
+      );
+      console.log(
+        `Sandbox ${JSON.stringify(tally(sandbox))}; toolbar "${title}"; summary ${JSON.stringify(summary)}; overlay "${overlay?.slice(0, 400)}"`,
+      );
       throw e;
     }
     await expect.poll(() => worker.evaluate(() => chrome.action.getTitle({}))).toContain('Exports paused');

@@ -52,11 +52,26 @@ export class SmallDisk {
     }
   }
 
+  private keeping: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Fills the disk now and again every 20 ms until `empty`: the browser frees space of its own now and then (a
+   * compaction deletes old files, a database reopens), and a full disk should stay full while the test needs it.
+   */
+  keepFull(): void {
+    this.fill();
+    clearInterval(this.keeping);
+    this.keeping = setInterval(() => this.fill(), 20);
+  }
+
   empty(): void {
+    clearInterval(this.keeping);
+    this.keeping = undefined;
     fs.rmSync(this.filler, { force: true });
   }
 
   unmount(): void {
+    clearInterval(this.keeping);
     try {
       execFileSync('umount', ['-l', this.dir], { stdio: 'pipe' });
       fs.rmSync(this.dir, { recursive: true, force: true });
