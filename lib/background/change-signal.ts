@@ -1,18 +1,37 @@
+import { browser } from 'wxt/browser';
+import { CHANGED_MESSAGE, type ChangedMessage } from '../messaging/tab-protocol';
+import { PIN_MATCH_PATTERN } from '../pin/host';
 import { changeSignalItem } from '../storage/items';
 
+/** Tells every open Pin tab at once; a tab without the content script (still loading, say) is passed over. */
+async function tellPinTabs(message: ChangedMessage): Promise<void> {
+  const tabs = await browser.tabs.query({ url: PIN_MATCH_PATTERN }).catch(() => []);
+  await Promise.all(
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message).catch(() => undefined)],
+    ),
+  );
+}
+
 /**
- * Overlays refresh on a small storage signal. Journal writes come in bursts, so progress is coalesced into one
- * signal per 150 ms; an item that settles (synced, failed, needs review) is signalled at once.
+ * Overlays refresh on a change signal: pushed to open Pin tabs first, then written to storage for the extension's
+ * own pages (and a tab the push missed); a tab that had the push skips the stored copy by its `at`. Journal writes
+ * come in bursts, so progress is coalesced into one signal per 150 ms; an item that settles (synced, failed,
+ * needs review) is signalled at once.
  */
 export function createChangeSignal(afterFlush: () => void) {
   let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    const ids = [...changed];
+    const candidateIds = [...changed];
     changed = new Set();
-    void changeSignalItem.setValue({ at: Date.now(), candidateIds: ids });
+    // Strictly increasing, so that two signals in one millisecond stay two.
+    last = Math.max(Date.now(), last + 1);
+    void tellPinTabs({ type: CHANGED_MESSAGE, at: last, candidateIds });
+    void changeSignalItem.setValue({ at: last, candidateIds });
     afterFlush();
   };
   return (candidateIds: string[], settled: boolean) => {

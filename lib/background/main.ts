@@ -60,12 +60,18 @@ export function startBackground(): void {
     },
   };
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  // At most one update per 250 ms, and one always follows a change: a stream of changes must not keep pushing it back.
   const scheduleBadge = () => {
-    clearTimeout(badgeTimer);
-    badgeTimer = setTimeout(
-      async () => updateToolbarBadge(await store.openItems(), await unwatchedRules(), storageHealth.paused()),
-      250,
-    );
+    if (badgeTimer !== undefined) return;
+    badgeTimer = setTimeout(async () => {
+      badgeTimer = undefined;
+      await updateToolbarBadge(
+        // Storage that cannot even be opened (a full disk) still gets its pause on the toolbar.
+        await store.openItems().catch(() => []),
+        await unwatchedRules().catch(() => []),
+        storageHealth.paused(),
+      );
+    }, 250);
   };
   const signalChange = createChangeSignal(scheduleBadge);
   /** Enabled rules whose job is not watched without a page (sign in, keep a tab open, or only the page). */
@@ -115,7 +121,8 @@ export function startBackground(): void {
   };
 
   const storageHealth = new StorageHealth({
-    changed: () => scheduleBadge(),
+    // Every page says so at once: the options page, the popup and the overlays refresh on the signal.
+    changed: () => signalChange([], true),
     resumed: () => void queue.drain(),
   });
   const queue: ExportQueue = new ExportQueue({

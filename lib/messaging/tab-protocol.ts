@@ -1,9 +1,9 @@
 import { PIN_ORIGIN } from '../pin/host';
 
 /**
- * The one message the background sends to a Pin tab's content script (SPEC §6.1, "through any open Pin tab"): read
- * these Pin JSON URLs same-origin and answer what Pin said. Kept free of schema code so the content script stays
- * small; the background parses the answers (`pinAnswerSchema`).
+ * The messages the background sends to a Pin tab's content script. The first (SPEC §6.1, "through any open Pin
+ * tab"): read these Pin JSON URLs same-origin and answer what Pin said. Kept free of schema code so the content
+ * script stays small; the background parses the answers (`pinAnswerSchema`).
  */
 export const PIN_JSON_MESSAGE = 'pgs:pin-json';
 export const MAX_TAB_REQUESTS = 50;
@@ -33,5 +33,27 @@ export function isPinJsonMessage(message: unknown): message is PinJsonMessage {
         r.url.startsWith(`${PIN_ORIGIN}/`) &&
         (r.etag === null || typeof r.etag === 'string'),
     )
+  );
+}
+
+/**
+ * The second: these candidates changed (an export settled, say); show them again. Sent straight to open Pin tabs, so
+ * a badge does not wait for a storage write and its change event. Carries no candidate data: the tab asks for it.
+ */
+export const CHANGED_MESSAGE = 'pgs:changed';
+export interface ChangedMessage {
+  type: typeof CHANGED_MESSAGE;
+  at: number;
+  candidateIds: string[];
+}
+
+export function isChangedMessage(message: unknown): message is ChangedMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, at, candidateIds } = message as Partial<ChangedMessage>;
+  return (
+    type === CHANGED_MESSAGE &&
+    typeof at === 'number' &&
+    Array.isArray(candidateIds) &&
+    candidateIds.every((id) => typeof id === 'string')
   );
 }

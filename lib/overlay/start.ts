@@ -4,6 +4,7 @@ import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
 import type { PinMapping } from '../pin/mapping/schema';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
+import { listenForChanges } from './change-listener';
 import { pageMapping, watchPageMapping } from './mapping';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
@@ -132,12 +133,19 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
-  const unwatch = changeSignalItem.watch(() => {
+  // Change signals come pushed from the worker and again through storage: each is shown once.
+  let lastSignal = 0;
+  const onChanged = (at: number) => {
+    if (at <= lastSignal) return;
+    lastSignal = at;
     panel?.changed();
     if (current) void refreshRows(current);
-  });
+  };
+  const unwatch = changeSignalItem.watch((signal) => onChanged(signal.at));
+  const unlisten = listenForChanges((message) => onChanged(message.at));
   ctx.onInvalidated(() => {
     unwatch();
+    unlisten();
     removePanel();
   });
   const watcher = watchPinPage(

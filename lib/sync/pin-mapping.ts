@@ -13,8 +13,15 @@ export function resolveMapping(stored: unknown): { mapping: PinMapping; builtIn:
     : { mapping: BUILTIN_PIN_MAPPING, builtIn: true };
 }
 
+/** The last stored document and its resolution: the export path asks for it on every click. */
+let resolved: { stored: unknown; mapping: PinMapping } | null = null;
+
 export async function currentMapping(): Promise<PinMapping> {
-  return resolveMapping(await pinMappingItem.getValue()).mapping;
+  const stored = await pinMappingItem.getValue();
+  // storage.local hands out a new object on every read: compare documents by their JSON.
+  const key = stored === null ? null : JSON.stringify(stored);
+  if (resolved?.stored !== key) resolved = { stored: key, mapping: resolveMapping(stored).mapping };
+  return resolved.mapping;
 }
 
 /** Calls `onChange` with the mapping in use now and whenever the admin imports or resets one. */
