@@ -9,6 +9,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import { startPinApp } from '../pin-app/server';
 import { benchBulk } from './bulk';
+import { benchControl } from './control';
 import { benchDataset } from './datasets';
 import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
@@ -66,10 +67,18 @@ async function benchLatency(pinApp: Awaited<ReturnType<typeof startPinApp>>) {
       );
       if (typeof bytes === 'number') coldBytes.push(bytes);
     }
+    await context.close();
+    log(`latency: the empty-extension control, ${LATENCY_RUNS} warm and ${LATENCY_RUNS} cold clicks`);
+    const control = await benchControl(pinApp, LATENCY_RUNS);
+    const ours = { warm: summarize(warm), cold: summarize(cold) };
+    const above = (kind: 'warm' | 'cold') =>
+      Number((ours[kind].medianClickToDispatchMs - control[kind].medianClickToDispatchMs).toFixed(1));
     return {
-      warm: summarize(warm),
-      cold: summarize(cold),
+      ...ours,
       medianBytesReadBeforeFirstRequestCold: coldBytes.length ? median(coldBytes) : null,
+      control,
+      /** Our click → first request sent, minus the empty extension's: what this extension adds to Chrome's floor. */
+      clickToDispatchAboveControlMs: { warm: above('warm'), cold: above('cold') },
     };
   } finally {
     await context.close();
