@@ -40,6 +40,11 @@ export class AutomationService {
     this.fetchCandidate = deps.fetchCandidate;
   }
 
+  /** The digest of what was taken from these rows of a job (lib/model/row-digest.ts): a page sends only news. */
+  seenRows(jobId: string, candidateIds: readonly string[]): Promise<number[]> {
+    return this.deps.observations.seenDigest(jobId, candidateIds);
+  }
+
   /**
    * Records what a Pin page (or Pin's JSON) showed and queues the exports that enabled rules ask for. Returns how many,
    * and how many fired for someone whose details could not be read (they fire again when next seen).

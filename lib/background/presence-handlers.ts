@@ -26,6 +26,8 @@ export function presenceHandlers(deps: {
   store: SyncStore;
   presence: PresenceService;
   stages: StageService;
+  /** The digest of what was taken from these rows of a job (lib/model/row-digest.ts). */
+  seenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<number[]>;
   /** Starts the resume PDF of a profile whose export dialog opened. */
   prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
 }): Pick<Handlers, 'pin.rowBadges' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'> & {
@@ -59,8 +61,13 @@ export function presenceHandlers(deps: {
       return entry && label ? { label, readAt: entry.readAt } : null;
     },
 
-    'pin.rowBadges': async ({ pinCandidateIds }) => {
+    'pin.rowBadges': async ({ pinCandidateIds, jobId }) => {
       presence.refreshIfStale();
+      // Read while the badges are worked out; a digest that cannot be read only means the page sends every row.
+      const seen =
+        jobId !== undefined && deps.seenRows
+          ? deps.seenRows(jobId, pinCandidateIds).catch(() => null)
+          : Promise.resolve(null);
       const records = await store.recordsOf(pinCandidateIds);
       const synced = Object.values(records);
       void refreshStages(synced);
@@ -77,7 +84,7 @@ export function presenceHandlers(deps: {
       const inGreenhouse = await presence.rowsInGreenhouse(pinCandidateIds.filter((id) => !records[id]));
       for (const [id, match] of Object.entries(inGreenhouse))
         out[id] = { kind: 'in_greenhouse', url: greenhouseProfileUrl(match.id), reasons: match.reasons };
-      return out;
+      return { badges: out, seen: await seen };
     },
 
     'pin.presence': async ({ candidate }) => {

@@ -30,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
     store,
     presence,
     stages,
+    seenRows: (jobId, candidateIds) => automation.seenRows(jobId, candidateIds),
     prepareResume: async (candidate, pinJobId) =>
       prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matchReasonSchema } from '../model/match';
 import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../model/pin';
+import { ROW_BUCKETS } from '../model/row-digest';
 import { command, PIN } from './command';
 
 /** A pipeline row's mark: synced (with the Greenhouse stage), or already in Greenhouse (and how it matched). */
@@ -28,7 +29,17 @@ export const listCommands = {
   }),
   'pin.rowBadges': command({
     from: PIN,
-    input: z.object({ pinCandidateIds: z.array(z.string().max(200)).max(5000) }).strict(),
-    output: z.record(z.string(), rowBadgeSchema),
+    input: z
+      .object({
+        pinCandidateIds: z.array(z.string().max(200)).max(5000),
+        /** The pipeline's job: the answer then says which of its rows the extension has taken (`seen`). */
+        jobId: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: z.object({
+      badges: z.record(z.string(), rowBadgeSchema),
+      /** The row digest (lib/model/row-digest.ts) of what was taken from these rows, when a job was named. */
+      seen: z.array(z.number()).length(ROW_BUCKETS).nullable(),
+    }),
   }),
 };

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendListCommand } from '../messaging/list-client';
 import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
+import { observationSignature, unseenRows } from '../model/row-digest';
 import type { PinMapping } from '../pin/mapping/schema';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
@@ -47,7 +48,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   const report = (jobs: PinJob[], observations: StatusObservation[], profiles: PinCandidate[] = []) => {
     const fresh = observations.filter((o) => {
       const key = `${o.jobId}/${o.candidateId}`;
-      const value = JSON.stringify([o.status, o.eventTimes]);
+      const value = observationSignature(o);
       if (reported.get(key) === value) return false;
       reported.set(key, value);
       return true;
@@ -80,15 +81,19 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
-  const refreshRows = async (state: PinPageState) => {
-    if (state.kind !== 'pipeline') return;
-    const badges = await sendListCommand('pin.rowBadges', {
+  /** Marks the rows; with `withSeen`, also asks what the extension has taken from them (for `unseenRows`). */
+  const refreshRows = async (state: PinPageState, withSeen = false) => {
+    if (state.kind !== 'pipeline') return null;
+    const answer = await sendListCommand('pin.rowBadges', {
       pinCandidateIds: state.rows.map((r) => r.candidateId),
+      ...(withSeen ? { jobId: state.job.id } : {}),
     });
-    if (current !== state) return;
-    const started = performance.now();
-    syncRowBadges(state.rows, badges);
-    performance.measure('pgs:row-badges', { start: started });
+    if (current === state) {
+      const started = performance.now();
+      syncRowBadges(state.rows, answer.badges);
+      performance.measure('pgs:row-badges', { start: started });
+    }
+    return answer.seen;
   };
 
   const onState = async (state: PinPageState) => {
@@ -104,13 +109,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       case 'pipeline':
         removePanel();
         {
-          // The badges first: the recruiter sees them; the report only feeds rules, which need no answer.
-          const badges = refreshRows(state);
-          report(
-            [state.job],
-            state.rows.flatMap((r) => (r.observation ? [r.observation] : [])),
-          );
-          await badges;
+          // The badges first: the recruiter sees them. The same answer says which rows the extension has taken
+          // already (from this page before, or from Pin's JSON), so the report carries only the news.
+          const seen = await refreshRows(state, true).catch((error: unknown) => {
+            console.warn('[pin-greenhouse-sync]', error);
+            return null;
+          });
+          const observations = state.rows.flatMap((r) => (r.observation ? [r.observation] : []));
+          report([state.job], seen ? unseenRows(observations, seen) : observations);
         }
         break;
       case 'inbox':

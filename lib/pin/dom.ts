@@ -9,14 +9,26 @@ export function textOf(el: Element | null | undefined): string | null {
   return value ? value : null;
 }
 
-/** For comparing words: case, spacing and a trailing colon do not matter. */
-export const norm = (text: string) =>
-  text
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .replace(/[:：]\s*$/, '')
-    .trim()
-    .toLowerCase();
+const normalized = new Map<string, string>();
+
+/**
+ * For comparing words: case, spacing and a trailing colon do not matter. Remembered, since a list repeats the same
+ * few labels on every row ("Replied", "In sequence").
+ */
+export function norm(text: string): string {
+  let value = normalized.get(text);
+  if (value === undefined) {
+    value = text
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ')
+      .replace(/[:：]\s*$/, '')
+      .trim()
+      .toLowerCase();
+    if (normalized.size >= 2_000) normalized.clear();
+    normalized.set(text, value);
+  }
+  return value;
+}
 
 const normalizedWords = new WeakMap<readonly string[], Set<string>>();
 

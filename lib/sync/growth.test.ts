@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { freshDbName, harness, request } from '../../tests/support/sync-harness';
 import type { StatusObservation } from '../model/pin';
+import { unseenRows } from '../model/row-digest';
 import { openDataDb } from '../storage/data-db';
 import { onStorageWriteFailure, StorageWriteError } from '../storage/write-failure';
 import { ObservationStore } from './observations';
@@ -55,6 +56,21 @@ describe('storage that stays small and says when it is full (SPEC §9)', () => {
       status: 'replied',
       firstSeen: { added_to_sequence: 1 },
     });
+  });
+
+  it('a page learns which of its rows the extension has taken, so that its next report carries only the news', async () => {
+    const store = new ObservationStore(freshDbName());
+    const rows = Array.from({ length: 1_000 }, (_, i) => obs('j-big', i));
+    const ids = rows.map((o) => o.candidateId);
+    expect(unseenRows(rows, await store.seenDigest('j-big', ids))).toHaveLength(1_000);
+    await store.commit((await store.merge(rows, 1)).seen);
+    expect(unseenRows(rows, await store.seenDigest('j-big', ids))).toEqual([]);
+    const replied = [...rows.slice(1), obs('j-big', 0, 'replied')];
+    const news = unseenRows(replied, await store.seenDigest('j-big', ids));
+    expect(news.map((o) => o.candidateId)).toContain('c-0');
+    expect(news.length).toBeLessThan(100);
+    // Only what the page names counts: a candidate gone from the pipeline does not make its bucket differ.
+    expect(unseenRows(rows.slice(1), await store.seenDigest('j-big', ids.slice(1)))).toEqual([]);
   });
 
   it('prunes observations by age and count, never those of a job with an enabled rule', async () => {

@@ -1,4 +1,5 @@
 import type { StatusObservation } from '../model/pin';
+import { observationSignature, rowDigest } from '../model/row-digest';
 import type { ObservationState } from '../model/rule';
 import { openDataDb, readMany, readOne, writing } from '../storage/data-db';
 import { migrateLegacyStorage } from '../storage/migrate-local';
@@ -10,15 +11,6 @@ export const OBSERVATION_MAX_AGE_MS = 180 * 24 * 3_600_000;
 export const MAX_OBSERVATIONS = 100_000;
 
 const keyOf = (jobId: string, candidateId: string) => `${jobId}/${candidateId}`;
-
-/** What a row says, compared with what the extension last took from it (a page or Pin's JSON). */
-export function signature(o: Pick<StatusObservation, 'status' | 'eventTimes'>): string {
-  const times = Object.entries(o.eventTimes)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, at]) => `${type}=${at}`)
-    .join(',');
-  return `${o.status}|${times}`;
-}
 
 /**
  * What the extension knows of each candidate's outreach in each Pin job (lib/model/rule.ts), one IndexedDB row per
@@ -48,7 +40,7 @@ export class ObservationStore {
     const fresh: StatusObservation[] = [];
     const seen = new Map<string, Record<string, string>>();
     for (const o of observations) {
-      const sig = signature(o);
+      const sig = observationSignature(o);
       if (digestOf.get(o.jobId)![o.candidateId] === sig) continue;
       fresh.push(o);
       const entries = seen.get(o.jobId) ?? {};
@@ -81,6 +73,17 @@ export class ObservationStore {
       }
       await tx.done;
     });
+  }
+
+  /**
+   * The row digest (lib/model/row-digest.ts) of what the extension has taken from these candidates' rows in a job,
+   * so that a page sends only the rows it says something new about.
+   */
+  async seenDigest(jobId: string, candidateIds: readonly string[]): Promise<number[]> {
+    const entries = (await readOne(await this.db(), 'digests', jobId)) ?? {};
+    return rowDigest(
+      candidateIds.flatMap((id) => (entries[id] === undefined ? [] : [[id, entries[id]] as const])),
+    );
   }
 
   async get(jobId: string, candidateId: string): Promise<ObservationState | null> {

@@ -4,13 +4,37 @@ import { leaves, matchesWord, norm, preferred, safeAll, textOf, wordSet } from '
 import type { PinMapping } from '../mapping/schema';
 
 /** Outreach: status by its words, event times from <time datetime> labelled by event words. */
-function statusOf(text: string | null, mapping: PinMapping): PinStatus | null {
-  if (text === null) return null;
-  const word = norm(text);
-  return PIN_STATUSES.find((s) => wordSet(mapping.words.status[s]).has(word)) ?? null;
+/** What a label means, remembered per mapping: a list repeats the same few labels on every row. */
+function memo<T>(compute: (text: string, mapping: PinMapping) => T) {
+  const known = new WeakMap<PinMapping, Map<string, T>>();
+  return (text: string, mapping: PinMapping): T => {
+    let byText = known.get(mapping);
+    if (!byText) {
+      byText = new Map();
+      known.set(mapping, byText);
+    }
+    if (byText.has(text)) return byText.get(text) as T;
+    const value = compute(text, mapping);
+    if (byText.size >= 2_000) byText.clear();
+    byText.set(text, value);
+    return value;
+  };
 }
 
+const statusWord = memo((text, mapping): PinStatus | null => {
+  const word = norm(text);
+  return PIN_STATUSES.find((s) => wordSet(mapping.words.status[s]).has(word)) ?? null;
+});
+
+const statusOf = (text: string | null, mapping: PinMapping) =>
+  text === null ? null : statusWord(text, mapping);
+
 const EVENT_TYPES: PinEventType[] = ['added_to_sequence', 'replied', 'marked_interested'];
+
+const eventOf = memo(
+  (label, mapping): PinEventType | null =>
+    EVENT_TYPES.find((t) => matchesWord(label, mapping.words.event[t])) ?? null,
+);
 
 /** What a list read found for one row in a single query over the whole list (see `readPipeline`). */
 export interface RowFinds {
@@ -46,13 +70,14 @@ export function readOutreach(
   let events = 0;
   for (const time of found ? found.times : safeAll(scope, 'time[datetime]')) {
     const at = time.getAttribute('datetime') ?? '';
-    if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) continue;
+    const ms = /T\d{2}:\d{2}/.test(at) ? Date.parse(at) : Number.NaN;
+    if (Number.isNaN(ms)) continue;
     const label = (time.parentElement?.textContent ?? '').replace(time.textContent ?? '', '').trim();
-    const type = EVENT_TYPES.find((t) => matchesWord(label, mapping.words.event[t]));
+    const type = eventOf(label, mapping);
     if (!type) continue;
     events += 1;
     // The latest time Pin shows for an event type wins (a candidate can be re-added to a sequence).
-    const iso = new Date(at).toISOString();
+    const iso = new Date(ms).toISOString();
     if (!eventTimes[type] || eventTimes[type]! < iso) eventTimes[type] = iso;
   }
   return { status, eventTimes, rule, events };
