@@ -70,7 +70,7 @@ type TraceEvent = {
  * The content script's own main-thread time in one load, from a Chromium trace: script evaluation, compilation and
  * function calls attributed to a chrome-extension:// URL, overlapping intervals merged.
  */
-async function contentScriptTime(
+export async function contentScriptTime(
   context: BrowserContext,
   page: Page,
 ): Promise<{ ms: number; longTasks: number; measures: Record<string, number> }> {

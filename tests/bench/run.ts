@@ -145,10 +145,14 @@ async function main() {
       );
       results.watching = await benchWatching({ checks: WATCH_CHECKS, events: WATCH_EVENTS });
     }
+  } catch (error) {
+    // What was measured before a part failed is kept, with the failure.
+    results.failed = error instanceof Error ? error.message : String(error);
+    throw error;
+  } finally {
     fs.writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log(JSON.stringify(results, null, 2));
     console.log('\nFull results: bench-results.json');
-  } finally {
     await pinApp.close();
   }
 }

@@ -65,6 +65,15 @@ export async function benchWatching(options: { checks: number; events: number })
       .locator('main a[href^="/jobs/"]')
       .nth(JOBS - 1)
       .waitFor();
+    // The page reports its jobs when the main thread is next idle: the worker knows them before the tab closes.
+    for (let waited = 0; ; waited += 50) {
+      const known = await worker.evaluate(
+        async () => Object.keys((await chrome.storage.local.get('pin-jobs'))['pin-jobs'] ?? {}).length,
+      );
+      if (known >= JOBS) break;
+      if (waited > 15_000) throw new Error(`the worker knows ${known} of ${JOBS} Pin jobs`);
+      await sleep(50);
+    }
     await pin.close();
     const settings = await openOptionsPage(context);
     await connectDemoCredential(settings);

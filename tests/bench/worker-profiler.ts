@@ -2,7 +2,7 @@ import type { BrowserContext, CDPSession } from '@playwright/test';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -75,16 +75,31 @@ export class WorkerProfiler {
   }
 
   /** Runs `work` while the worker is profiled; returns the worker's busy (non-idle) time in ms. */
-  async busyDuring<T>(work: () => Promise<T>): Promise<{ busyMs: number; result: T }> {
+  async busyDuring<T>(
+    work: () => Promise<T>,
+  ): Promise<{ busyMs: number; result: T; top: Record<string, number> }> {
     await this.send('Profiler.start');
     const result = await work();
     const { profile } = await this.send<{ profile: CpuProfile }>('Profiler.stop');
-    const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     let busy = 0;
-    profile.samples.forEach((node, i) => {
-      if (!idle.has(node)) busy += profile.timeDeltas[i] ?? 0;
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const { functionName, url, lineNumber, columnNumber } = byId.get(id)!.callFrame;
+      if (functionName === '(idle)') return;
+      const delta = profile.timeDeltas[i] ?? 0;
+      busy += delta;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}:${columnNumber}`;
+      self.set(key, (self.get(key) ?? 0) + delta);
     });
-    return { busyMs: busy / 1000, result };
+    // Where the time went: the ten functions with the most time of their own (minified names), in ms.
+    const top = Object.fromEntries(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([key, us]) => [key, Number((us / 1000).toFixed(1))]),
+    );
+    return { busyMs: busy / 1000, result, top };
   }
 
   async detach(): Promise<void> {

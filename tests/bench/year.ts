@@ -8,6 +8,7 @@ import { seedSandboxYear } from '../year/sandbox';
 import { seedYear, YEAR } from '../year/seed';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
 import { median } from './measure';
+import { contentScriptTime } from './overlay';
 import { WorkerProfiler } from './worker-profiler';
 
 const STORES = {
@@ -76,7 +77,7 @@ async function storageUsed(context: BrowserContext) {
 
 /** The worker's CPU time to handle a 1,000-row pipeline's report (its rows and badges), by V8's profiler. */
 async function pageReport(page: Page, profiler: WorkerProfiler) {
-  const { busyMs } = await profiler.busyDuring(async () => {
+  const { busyMs, top } = await profiler.busyDuring(async () => {
     await page.goto('https://app.pin.com/jobs/j-large');
     await page
       .locator('main')
@@ -87,6 +88,7 @@ async function pageReport(page: Page, profiler: WorkerProfiler) {
       });
     await page.waitForTimeout(500);
   });
+  if (process.env.BENCH_TOP) console.error(JSON.stringify(top, null, 1));
   return busyMs;
 }
 
@@ -104,6 +106,12 @@ export async function benchYear(pinApp: PinApp, runs: number) {
     const firstReport = await pageReport(page, profiler);
     const againReport = await pageReport(page, profiler);
     await profiler.detach();
+    // The overlay's own cost on the 1,000-row pipeline, with a year of records behind its badges.
+    const overlayPage = await context.newPage();
+    await overlayPage.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    const overlayLoads = [];
+    for (let i = 0; i < 5; i++) overlayLoads.push(await contentScriptTime(context, overlayPage));
+    await overlayPage.close();
 
     await measuredExport(context, page, sandbox, 'lat-0', false);
     const warm: ExportSplit[] = [];
@@ -130,6 +138,8 @@ export async function benchYear(pinApp: PinApp, runs: number) {
         firstSighting: Number(firstReport.toFixed(1)),
         again: Number(againReport.toFixed(1)),
       },
+      /** The content script's main-thread time per load of the 1,000-row pipeline (5 traced loads), median. */
+      contentScriptMainThreadMsMedian: Number(median(overlayLoads.map((l) => l.ms)).toFixed(1)),
       warm: summarize(warm),
       cold: summarize(cold),
     };
