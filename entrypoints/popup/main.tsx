@@ -1,7 +1,6 @@
 // When the popup's own code starts (npm run bench splits the popup's opening time with it).
 performance.mark('pgs:popup-script');
 
-import '@/lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';

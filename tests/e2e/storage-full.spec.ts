@@ -1,5 +1,6 @@
 import { expect, routeWorlds, test } from './fixtures';
-import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
+import { openOptionsPage } from './support/drive';
+import { extensionWorker, launchWithExtension } from './support/extension';
 import { connectGreenhouse, exportFromProfile, gotoProfile } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 import { SmallDisk } from './support/small-disk';
@@ -13,11 +14,7 @@ test('a full disk pauses exports with a message on the options page and the tool
   try {
     await routeWorlds(context, pinApp, sandbox);
     const worker = await extensionWorker(context);
-    const options = await connectGreenhouse(async () => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionIdOf(worker)}/options.html`);
-      return page;
-    });
+    const options = await connectGreenhouse(() => openOptionsPage(context));
     const page = await context.newPage();
     const panel = await gotoProfile(page, 'j-backend', 'c-ada');
     await panel.getByRole('button', { name: 'Export to ATS' }).click();

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, routeWorlds, test } from './fixtures';
-import { extensionIdOf, extensionWorker, launchWithExtension } from './support/extension';
+import { openOptionsPage } from './support/drive';
+import { extensionWorker, launchWithExtension } from './support/extension';
 import { connectGreenhouse, enableRule } from './support/pages';
 import { tally } from './support/sandbox-asserts';
 import { watchEvery } from './support/watch';
@@ -208,13 +209,8 @@ test('the browser closed while replies arrived: each fires once at the next star
   const first = await launchWithExtension({ userDataDir });
   await routeWorlds(first, pinApp, sandbox);
   const worker = await extensionWorker(first);
-  const openOptions = async () => {
-    const page = await first.newPage();
-    await page.goto(`chrome-extension://${extensionIdOf(worker)}/options.html`);
-    return page;
-  };
   // c-multi replied on 2026-11-21, long before the rule is enabled.
-  const { group } = await ruleOnBackend(first, openOptions);
+  const { group } = await ruleOnBackend(first, () => openOptionsPage(first));
   await watchEvery(worker, 1);
   await expect(group).toContainText('Watching in the background', { timeout: 15_000 });
   await first.close();

@@ -65,3 +65,15 @@ test('the content script that loads with every Pin page ships without a schema o
     expect(script.length).toBeLessThan(64 * 1024);
   }
 });
+
+test('the toolbar popup loads no schema library (it should open in under 100 ms)', () => {
+  for (const kind of ['chrome', 'firefox'] as const) {
+    const dir = unpack(kind);
+    const html = fs.readFileSync(path.join(dir, 'popup.html'), 'utf8');
+    // Every script the popup page loads, by its module script and its preloads.
+    const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts)
+      expect(fs.readFileSync(path.join(dir, file), 'utf8')).not.toContain('ZodError');
+  }
+});

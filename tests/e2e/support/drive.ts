@@ -19,10 +19,18 @@ export async function routeWorlds(
     await routeOriginToHandler(context, origin, (request) => sandbox.handle(request));
 }
 
+/**
+ * The options page: the one already open (the first-run checklist that installing opened, which
+ * `launchWithExtension` waits for), else a new tab. Chrome keeps an extension's options page in one tab, so a second
+ * one would only be navigated again under the test's feet.
+ */
 export async function openOptionsPage(context: BrowserContext): Promise<Page> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const url = `chrome-extension://${new URL(worker.url()).host}/options.html`;
+  const open = context.pages().find((p) => p.url() === url);
+  if (open) return open;
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await page.goto(url);
   return page;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromiumPath } from './chromium';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
@@ -20,11 +20,32 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No production build at ${dir}: run "npm run build" first.`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-profile-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const fresh = fs.readdirSync(userDataDir).length === 0;
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: resolveChromiumPath(),
     headless: options.headless ?? true,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
+  // Installing the extension opens its options page (the first-run checklist) a moment after launch, and Chrome puts
+  // it in the active tab when that tab is blank: a page a test opened meanwhile would be taken over mid-navigation.
+  // So a fresh profile is handed over once that page is open.
+  if (fresh) await firstRunPage(context);
+  return context;
+}
+
+const isOptionsUrl = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/options.html');
+
+/** The options page the extension opened on install, once it is open (null if none opened within 10 s). */
+async function firstRunPage(context: BrowserContext): Promise<Page | null> {
+  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+    const page = context.pages().find((p) => isOptionsUrl(p.url()));
+    if (page) {
+      await page.waitForLoadState();
+      return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
@@ -43,11 +64,5 @@ export function extensionIdOf(worker: Worker): string {
  * look at it close it, so it never takes the focus from the page they drive.
  */
 export async function closeFirstRunPage(context: BrowserContext): Promise<void> {
-  const isOptions = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/options.html');
-  const page =
-    context.pages().find((p) => isOptions(p.url())) ??
-    (await context
-      .waitForEvent('page', { predicate: (p) => isOptions(p.url()), timeout: 10_000 })
-      .catch(() => null));
-  await page?.close();
+  await (await firstRunPage(context))?.close();
 }
