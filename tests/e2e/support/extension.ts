@@ -29,15 +29,23 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   // Installing the extension opens its options page (the first-run checklist) a moment after launch, and Chrome puts
   // it in the active tab when that tab is blank: a page a test opened meanwhile would be taken over mid-navigation.
   // So a fresh profile is handed over once that page is open.
-  if (fresh) await firstRunPage(context);
+  if (fresh && !(await firstRunPage(context, 60_000))) {
+    await context.close();
+    throw new Error(
+      'Installing the extension did not open its options page (the first-run checklist) within 60 s',
+    );
+  }
   return context;
 }
 
 const isOptionsUrl = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/options.html');
 
-/** The options page the extension opened on install, once it is open (null if none opened within 10 s). */
-async function firstRunPage(context: BrowserContext): Promise<Page | null> {
-  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+/**
+ * The options page the extension opened on install, once it is open, or null if none opened within `waitMs`. On a
+ * busy machine (three browsers starting at once per test worker) it can take more than ten seconds.
+ */
+async function firstRunPage(context: BrowserContext, waitMs = 10_000): Promise<Page | null> {
+  for (const started = Date.now(); Date.now() - started < waitMs; ) {
     const page = context.pages().find((p) => isOptionsUrl(p.url()));
     if (page) {
       await page.waitForLoadState();
