@@ -44,13 +44,12 @@ export function createHandlers(services: Services): Handlers {
     pinJobId: string;
   }) => {
     const paused = services.storageHealth.paused();
-    const [current, raw, record, mine] = await Promise.all([
+    const [current, raw, record, active] = await Promise.all([
       connection.current(),
       connection.savedConnection(),
       store.record(pinCandidateId),
-      store.itemsOf(pinCandidateId),
+      store.latestOf(pinCandidateId),
     ]);
-    const active = mine.find((i) => i.state !== 'done') ?? mine[0] ?? null;
     const view = connection.view();
     return {
       connection: !current
@@ -231,16 +230,19 @@ export function createHandlers(services: Services): Handlers {
     'index.refresh': presenceCommands['index.refresh'],
     'pin.export': async ({ candidate, job, greenhouseJobId }) => {
       await services.requireConnection();
-      const greenhouseJobName = await jobName(greenhouseJobId);
-      const { item, written } = await queue.enqueue({
-        candidate,
-        pinJobId: job.id,
-        pinJobTitle: job.title,
-        profileUrl: profileUrl(job.id, candidate.id, await currentMapping()),
-        greenhouseJobId,
-        greenhouseJobName,
-        reason: { kind: 'manual', at: new Date().toISOString() },
-      });
+      const [greenhouseJobName, mapping] = await Promise.all([jobName(greenhouseJobId), currentMapping()]);
+      const { item, written } = await queue.enqueue(
+        {
+          candidate,
+          pinJobId: job.id,
+          pinJobTitle: job.title,
+          profileUrl: profileUrl(job.id, candidate.id, mapping),
+          greenhouseJobId,
+          greenhouseJobName,
+          reason: { kind: 'manual', at: new Date().toISOString() },
+        },
+        { runsNow: true },
+      );
       void queue.drain();
       await written;
       return itemView(item);

@@ -13,15 +13,19 @@ export function resolveMapping(stored: unknown): { mapping: PinMapping; builtIn:
     : { mapping: BUILTIN_PIN_MAPPING, builtIn: true };
 }
 
-/** The last stored document and its resolution: the export path asks for it on every click. */
-let resolved: { stored: unknown; mapping: PinMapping } | null = null;
+/** The mapping in use, read once and then kept until the stored document changes: every click asks for it. */
+let resolved: Promise<PinMapping> | null = null;
+let unwatch: (() => void) | null = null;
 
-export async function currentMapping(): Promise<PinMapping> {
-  const stored = await pinMappingItem.getValue();
-  // storage.local hands out a new object on every read: compare documents by their JSON.
-  const key = stored === null ? null : JSON.stringify(stored);
-  if (resolved?.stored !== key) resolved = { stored: key, mapping: resolveMapping(stored).mapping };
-  return resolved.mapping;
+export function currentMapping(): Promise<PinMapping> {
+  unwatch ??= pinMappingItem.watch(() => {
+    resolved = null;
+  });
+  resolved ??= pinMappingItem.getValue().then((stored) => resolveMapping(stored).mapping);
+  resolved.catch(() => {
+    resolved = null;
+  });
+  return resolved;
 }
 
 /** Calls `onChange` with the mapping in use now and whenever the admin imports or resets one. */

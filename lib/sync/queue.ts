@@ -8,6 +8,7 @@ import {
   type ItemError,
 } from '../model/export-item';
 import type { PinCandidate } from '../model/pin';
+import type { SyncRecord } from '../model/sync-record';
 import { createLock } from '../storage/lock';
 import { StorageWriteError } from '../storage/write-failure';
 import { type EngineDeps, runExport } from './engine';
@@ -63,7 +64,8 @@ export interface QueueDeps {
 }
 
 const MAX_ATTEMPTS = 10;
-const ACTIVE: ReadonlySet<ExportItem['state']> = new Set(['queued', 'running', 'needs_review', 'failed']);
+/** How long a click's new item waits for its export's first journal write to carry it (see `enqueue`). */
+const FIRST_WRITE_HOLD_MS = 50;
 
 /** Retry delay: exponential from 2 s, capped at 5 min, with ±20 % jitter; a rate limit's Retry-After wins. */
 export function retryDelayMs(attempts: number, error: GreenhouseError, random: () => number): number {
@@ -104,22 +106,29 @@ export class ExportQueue {
    * in line (a drain runs it) when this settles, and in storage once `written` settles: a caller that starts a
    * drain first lets the export's first request go out without waiting for two storage writes.
    */
-  enqueue(request: ExportRequest): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
+  enqueue(
+    request: ExportRequest,
+    options: { runsNow?: boolean } = {},
+  ): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
     // Check-then-add must be atomic: two tabs, a trigger and a click can ask at the same moment.
-    return this.enqueueLock(() => this.enqueueNow(request));
+    return this.enqueueLock(() => this.enqueueNow(request, options.runsNow === true));
   }
 
   private async enqueueNow(
     request: ExportRequest,
+    runsNow: boolean,
   ): Promise<{ item: ExportItem; duplicate: boolean; written: Promise<void> }> {
     const { store, now } = this.deps;
-    const same = (await store.itemsOf(request.candidate.id)).find(
-      (i) => i.greenhouseJobId === request.greenhouseJobId && (ACTIVE.has(i.state) || i.state === 'done'),
-    );
+    const onJob = (i: ExportItem) => i.greenhouseJobId === request.greenhouseJobId;
     const record = await store.record(request.candidate.id);
     const alreadyApplied = record?.applications.some((a) => a.greenhouseJobId === request.greenhouseJobId);
-    if (same && (ACTIVE.has(same.state) || alreadyApplied))
-      return { item: same, duplicate: true, written: Promise.resolve() };
+    // Open items are in memory; the log of finished ones is read only when the record already has this job.
+    const same =
+      (await store.openItemsOf(request.candidate.id)).find(onJob) ??
+      (alreadyApplied
+        ? (await store.itemsOf(request.candidate.id)).find((i) => onJob(i) && i.state === 'done')
+        : undefined);
+    if (same) return { item: same, duplicate: true, written: Promise.resolve() };
     const at = now();
     const item: ExportItem = {
       v: EXPORT_ITEM_VERSION,
@@ -144,7 +153,9 @@ export class ExportQueue {
       updatedAt: at,
       finishedAt: null,
     };
-    const { written } = await store.add(item);
+    // An item the caller drains at once is written with its first journal entry: one IndexedDB commit, not two,
+    // before the first request (the add's own write goes out alone if that entry is slow to come).
+    const { written } = await store.add(item, runsNow ? { holdMs: FIRST_WRITE_HOLD_MS } : {});
     written.then(() => this.changed([item.pinCandidateId])).catch(() => {});
     return { item, duplicate: false, written };
   }
@@ -285,24 +296,29 @@ export class ExportQueue {
         const personId = result.steps.person?.status === 'done' ? result.steps.person.id : null;
         const applicationId =
           result.steps.application?.status === 'done' ? result.steps.application.id : null;
-        if (personId !== null) {
-          const created = result.steps.person?.status === 'done' && result.steps.person.created;
-          await store.updateRecord(item.pinCandidateId, (current) => ({
-            pinCandidateId: item.pinCandidateId,
-            greenhouseCandidateId: current?.greenhouseCandidateId ?? personId,
-            linkedToExisting: current ? current.linkedToExisting : !created,
-            applications: [
-              ...(current?.applications ?? []).filter(
-                (a) => applicationId === null || a.applicationId !== applicationId,
-              ),
-              { pinJobId: item.pinJobId, greenhouseJobId: item.greenhouseJobId, applicationId },
-            ],
-            syncedAt: current?.syncedAt ?? now(),
-          }));
-        }
+        const created = result.steps.person?.status === 'done' && result.steps.person.created;
+        const record =
+          personId === null
+            ? null
+            : (current: SyncRecord | null): SyncRecord => ({
+                pinCandidateId: item.pinCandidateId,
+                greenhouseCandidateId: current?.greenhouseCandidateId ?? personId,
+                linkedToExisting: current ? current.linkedToExisting : !created,
+                applications: [
+                  ...(current?.applications ?? []).filter(
+                    (a) => applicationId === null || a.applicationId !== applicationId,
+                  ),
+                  { pinJobId: item.pinJobId, greenhouseJobId: item.greenhouseJobId, applicationId },
+                ],
+                syncedAt: current?.syncedAt ?? now(),
+              });
         result.finishedAt = now();
         result.lastError = null;
         result.nextAttemptAt = null;
+        result.updatedAt = now();
+        await store.finish(result, record);
+        this.changed([item.pinCandidateId], true);
+        return;
       }
       await this.save(result);
     } catch (error) {

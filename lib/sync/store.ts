@@ -46,6 +46,13 @@ export class SyncStore {
   private readonly recordCache = new Map<string, SyncRecord | null>();
   /** Items added in memory whose first write has not landed (or failed: those are dropped from memory). */
   private readonly unwritten = new Set<string>();
+  /** The newest item finished by this worker, per candidate (what the overlay shows right after a sync). */
+  private readonly finishedHere = new Map<string, ExportItem>();
+  /** Added items whose first write waits for their first save to carry it (`add`'s `holdMs`). */
+  private readonly held = new Map<
+    string,
+    { timer: ReturnType<typeof setTimeout>; settle: (write: Promise<void>) => void }
+  >();
 
   /** `dbName`: the database; unit tests give each simulated worker's storage its own. */
   constructor(readonly dbName?: string) {}
@@ -129,13 +136,45 @@ export class SyncStore {
     return (await (await this.readable())?.countFromIndex('exports', 'open', 0)) ?? 0;
   }
 
-  /** Adds an item. Reads see it as soon as `add` settles; `written` settles once IndexedDB has it. */
-  async add(item: ExportItem): Promise<{ written: Promise<void> }> {
+  /**
+   * The item the overlay shows for a candidate: their export under way, else their newest. From memory when this
+   * worker holds it (open, or finished here); else one read.
+   */
+  async latestOf(pinCandidateId: string): Promise<ExportItem | null> {
+    const open = (await this.openItemsOf(pinCandidateId))[0];
+    if (open) return open;
+    const finished = this.finishedHere.get(pinCandidateId);
+    if (finished) return finished;
+    return (await this.itemsOf(pinCandidateId))[0] ?? null;
+  }
+
+  /** One candidate's items not yet done, newest first, from memory. */
+  async openItemsOf(pinCandidateId: string): Promise<ExportItem[]> {
+    return (await this.openItems()).filter((i) => i.pinCandidateId === pinCandidateId).reverse();
+  }
+
+  /**
+   * Adds an item. Reads see it as soon as `add` settles; `written` settles once IndexedDB has it. With `holdMs`, the
+   * first write waits up to that long for a `save` of the same item, which then writes both at once.
+   */
+  async add(item: ExportItem, options: { holdMs?: number } = {}): Promise<{ written: Promise<void> }> {
     const open = await this.openItems_();
     const db = await this.db();
     open.set(item.id, item);
     this.unwritten.add(item.id);
-    const written = writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {
+    const put = () => writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {});
+    const first = options.holdMs
+      ? new Promise<void>((resolve, reject) => {
+          const settle = (write: Promise<void>) => {
+            clearTimeout(timer);
+            this.held.delete(item.id);
+            write.then(resolve, reject);
+          };
+          const timer = setTimeout(() => settle(put()), options.holdMs);
+          this.held.set(item.id, { timer, settle });
+        })
+      : put();
+    const written = first.then(() => {
       this.unwritten.delete(item.id);
     });
     written.catch(() => open.delete(item.id));
@@ -145,6 +184,9 @@ export class SyncStore {
   /** Forgets every item this worker holds (after "Erase all data" deleted the database); nothing is reopened. */
   forget(): void {
     this.open = Promise.resolve(new Map());
+    for (const { timer } of this.held.values()) clearTimeout(timer);
+    this.held.clear();
+    this.finishedHere.clear();
     this.unwritten.clear();
     this.recordCache.clear();
   }
@@ -159,8 +201,18 @@ export class SyncStore {
     const db = await this.db();
     if (item.state === 'done') open.delete(item.id);
     else open.set(item.id, item);
-    await writing('the export journal', () => db.put('exports', rowOf(item)));
-    if (item.state === 'done' && ++this.finishedSincePrune >= PRUNE_EVERY) {
+    const write = writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {});
+    this.held.get(item.id)?.settle(write);
+    await write;
+    this.afterSave(open, item);
+  }
+
+  private afterSave(open: Map<string, ExportItem>, item: ExportItem): void {
+    if (item.state !== 'done') return;
+    open.delete(item.id);
+    if (this.finishedHere.size >= MAX_CACHED_RECORDS) this.finishedHere.clear();
+    this.finishedHere.set(item.pinCandidateId, item);
+    if (++this.finishedSincePrune >= PRUNE_EVERY) {
       this.finishedSincePrune = 0;
       void this.pruneFinished().catch(() => {});
     }
@@ -248,6 +300,32 @@ export class SyncStore {
       });
       this.remember(pinCandidateId, next);
       return next;
+    });
+  }
+
+  /**
+   * Writes a finished item together with its candidate's record (`update`, when the export names a person): one
+   * IndexedDB commit between Greenhouse's last answer and the synced badge.
+   */
+  finish(item: ExportItem, update: ((current: SyncRecord | null) => SyncRecord) | null): Promise<void> {
+    return this.lock(async () => {
+      const open = await this.openItems_();
+      const db = await this.db();
+      const next = await writing('the export journal', async () => {
+        const tx = db.transaction(['records', 'exports'], 'readwrite');
+        const records = tx.objectStore('records');
+        let value: SyncRecord | null = null;
+        if (update) {
+          const parsed = syncRecordSchema.safeParse(await records.get(item.pinCandidateId));
+          value = update(parsed.success ? parsed.data : null);
+          void records.put(value, item.pinCandidateId);
+        }
+        void tx.objectStore('exports').put(rowOf(item));
+        await tx.done;
+        return value;
+      });
+      if (next) this.remember(item.pinCandidateId, next);
+      this.afterSave(open, item);
     });
   }
 

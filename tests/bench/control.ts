@@ -62,7 +62,7 @@ async function oneClick(context: BrowserContext, page: Page, sandbox: HarvestSan
  */
 export async function benchControl(pinApp: PinApp, runs: number) {
   const sandbox = new HarvestSandbox({ rateLimit: { limit: 100_000, windowMs: 30_000 } });
-  const context = await launchWithExtension({ extensionDir: CONTROL_DIR });
+  const context = await launchWithExtension({ extensionDir: CONTROL_DIR, opensFirstRunPage: false });
   try {
     await routeWorlds(context, pinApp, sandbox);
     await context.addInitScript(PAGE_PROBES);

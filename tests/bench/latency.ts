@@ -22,8 +22,10 @@ export interface ExportSplit {
   greenhouse: number;
   roundTrips: number;
   calls: number;
-  /** Last answer → the "Open in Greenhouse" badge is in the page. */
+  /** Last answer (as the sandbox sent it, before Playwright's routing hop back) → the "Open in Greenhouse" badge. */
   lastAnswerToBadge: number;
+  /** The same from when the worker had the last answer (its own mark): the extension's share alone. */
+  workerAnswerToBadge: number;
   clickToBadge: number;
   /** Cold only: from the worker's script starting its main() to having the command. */
   workerStartedBeforeCommand: number | null;
@@ -108,12 +110,12 @@ export async function measuredExport(
   const worker = await currentWorker(context);
   // The worker's own marks: when it had the command, and when its first request of the export went out.
   // No named inner functions here: tsx would wrap them in a helper the worker does not have.
-  const [command, main, dispatches] = await worker.evaluate(
+  const [command, main, dispatches, answers] = await worker.evaluate(
     (names) =>
       names.map((name) =>
         performance.getEntriesByName(name).map((m) => performance.timeOrigin + m.startTime),
       ),
-    ['pgs:command:pin.export', 'pgs:main', 'pgs:request'],
+    ['pgs:command:pin.export', 'pgs:main', 'pgs:request', 'pgs:answer'],
   );
   const marks = { command: command?.at(-1) ?? null, main: main?.at(-1) ?? null };
   if (process.env.BENCH_DEBUG) {
@@ -164,6 +166,7 @@ export async function measuredExport(
     roundTrips: criticalPath(requests),
     calls: requests.length,
     lastAnswerToBadge: badgeAt - last,
+    workerAnswerToBadge: badgeAt - Math.max(...(answers ?? []).filter((t) => t >= clickAt && t <= badgeAt)),
     clickToBadge: badgeAt - clickAt,
     workerStartedBeforeCommand: cold && typeof marks.main === 'number' ? received - marks.main : null,
   };
@@ -187,6 +190,7 @@ export function summarize(runs: ExportSplit[]) {
     medianClickToFirstRequestMs: m('clickToFirstRequest'),
     medianGreenhouseMs: m('greenhouse'),
     medianLastAnswerToBadgeMs: m('lastAnswerToBadge'),
+    medianWorkerAnswerToBadgeMs: m('workerAnswerToBadge'),
     medianClickToSyncedMs: m('clickToBadge'),
     floorMs: floor,
     targetClickToSyncedMs: Math.round(1.3 * floor + 150),
