@@ -86,7 +86,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (state.kind !== 'pipeline') return null;
     const answer = await sendListCommand('pin.rowBadges', {
       pinCandidateIds: state.rows.map((r) => r.candidateId),
-      ...(withSeen ? { jobId: state.job.id } : {}),
+      ...(withSeen
+        ? { jobId: state.job.id, seenIds: state.rows.flatMap((r) => (r.read ? [r.candidateId] : [])) }
+        : {}),
     });
     if (current === state) {
       const started = performance.now();
@@ -96,7 +98,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     return answer.seen;
   };
 
-  const onState = async (state: PinPageState) => {
+  const onState = async (state: PinPageState, change: { scrolled: boolean }) => {
     current = state;
     switch (state.kind) {
       case 'profile':
@@ -109,13 +111,18 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       case 'pipeline':
         removePanel();
         {
+          const observations = state.rows.flatMap((r) => (r.observation ? [r.observation] : []));
+          // Scrolled, nothing changed: the badges stand, and only rows read for the first time can be news.
+          if (change.scrolled) {
+            report([state.job], observations);
+            break;
+          }
           // The badges first: the recruiter sees them. The same answer says which rows the extension has taken
           // already (from this page before, or from Pin's JSON), so the report carries only the news.
           const seen = await refreshRows(state, true).catch((error: unknown) => {
             console.warn('[pin-greenhouse-sync]', error);
             return null;
           });
-          const observations = state.rows.flatMap((r) => (r.observation ? [r.observation] : []));
           report([state.job], seen ? unseenRows(observations, seen) : observations);
         }
         break;
@@ -156,14 +163,15 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   const watcher = watchPinPage(
     ctx,
-    (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
+    (state, change) =>
+      void onState(state, change).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
     isOwnNode,
     () => mapping,
   );
   // An admin's new mapping applies to open Pin pages at once, without a reload or a release.
   const unwatchMapping = watchPageMapping((next) => {
     mapping = next;
-    watcher.reread();
+    watcher.reread({ fresh: true });
   });
   ctx.onInvalidated(unwatchMapping);
 }

@@ -8,6 +8,7 @@ import type { PipelineRow } from './read/lists';
 import { readPipeline } from './read/pipeline';
 import { type ProfileReading, readProfile } from './read/profile';
 import type { FieldRead, Read } from './read/reads';
+import { PageRowReading, type RowReading } from './read/row-reading';
 import { type PinPage, pageFromUrl } from './routes';
 
 export type PinPageState =
@@ -19,11 +20,15 @@ export type PinPageState =
   | { kind: 'loading'; url: string; page: PinPage }
   | { kind: 'other'; url: string };
 
-/** Reads the current Pin page with `mapping`; `loading` while the SPA has not rendered the expected view yet. */
+/**
+ * Reads the current Pin page with `mapping`; `loading` while the SPA has not rendered the expected view yet. With
+ * `rowReading`, a pipeline's rows are read for their status only as `RowReading` wants.
+ */
 export function readPinPage(
   doc: Document,
   href: string,
   mapping: PinMapping = BUILTIN_PIN_MAPPING,
+  rowReading?: RowReading,
 ): PinPageState {
   const page = pageFromUrl(href, mapping);
   const settle = <T>(read: Read<T>, ok: (value: T, reads: FieldRead[]) => PinPageState): PinPageState => {
@@ -38,7 +43,7 @@ export function readPinPage(
     case 'profile':
       return settle(readProfile(doc, page, mapping), (reading) => ({ kind: 'profile', url: href, reading }));
     case 'pipeline':
-      return settle(readPipeline(doc, page, mapping), (value, reads) => ({
+      return settle(readPipeline(doc, page, mapping, rowReading), (value, reads) => ({
         kind: 'pipeline',
         url: href,
         ...value,
@@ -65,19 +70,29 @@ const SETTLE_MS = 150;
  * Follows Pin's SPA: re-reads the page on `wxt:locationchange` and when Pin renders or changes nodes. The
  * mutation callback only marks the page dirty; one read runs when the main thread is next idle (at most 150 ms
  * later), so a big pipeline costs one pass, not one per mutation, and never competes with Pin's own rendering.
- * Nodes inside `ignore` (the extension's own hosts) do not count as changes.
+ * Nodes inside `ignore` (the extension's own hosts) do not count as changes. A long list is read a screenful at a
+ * time (`PageRowReading`): scrolling reads the rows that come into view (`scrolled`: nothing else changed).
  */
 export function watchPinPage(
   ctx: ContentScriptContext,
-  onState: (state: PinPageState) => void,
+  onState: (state: PinPageState, change: { scrolled: boolean }) => void,
   ignore: (node: Node) => boolean,
   mapping: () => PinMapping,
-): { reread: () => void; stop: () => void } {
+): { reread: (options?: { fresh?: boolean }) => void; stop: () => void } {
   let timer: number | undefined;
+  const rowReading = new PageRowReading();
+  /** Whether the page changed since the last read (else only a scroll asked for this one). */
+  let changed = true;
+  /** Whether the last read left rows unread, which a scroll may bring into view. */
+  let unreadRows = false;
   const read = () => {
     timer = undefined;
     const started = performance.now();
-    onState(readPinPage(document, location.href, mapping()));
+    const state = readPinPage(document, location.href, mapping(), rowReading);
+    const scrolled = !changed;
+    changed = false;
+    unreadRows = state.kind === 'pipeline' && state.rows.some((r) => !r.read);
+    onState(state, { scrolled });
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
     performance.measure('pgs:read-page', { start: started });
   };
@@ -91,24 +106,39 @@ export function watchPinPage(
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (ignore(record.target)) continue;
-      const changed = [...record.addedNodes, ...record.removedNodes];
-      if (changed.length === 0 || !changed.every(ignore)) {
+      const nodes = [...record.addedNodes, ...record.removedNodes];
+      if (nodes.length === 0 || !nodes.every(ignore)) {
+        changed = true;
         schedule();
-        return;
+        if (!rowReading.tracking) return; // no list read yet, so no row to read again
+        // The row holding the change, or put in by it, is read again.
+        rowReading.touched(record.target, record.addedNodes);
       }
     }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     cancel();
+    rowReading.navigated();
+    changed = true;
     schedule();
   });
+  ctx.addEventListener(
+    document,
+    'scroll',
+    () => {
+      if (unreadRows) schedule();
+    },
+    { capture: true, passive: true },
+  );
   ctx.onInvalidated(() => observer.disconnect());
   read();
   return {
-    /** Reads the page again now (the mapping changed). */
-    reread: () => {
+    /** Reads the page again now; `fresh` (the mapping changed): rows read before are read again too. */
+    reread: (options = {}) => {
       cancel();
+      if (options.fresh) rowReading.reset();
+      changed = true;
       read();
     },
     stop: () => observer.disconnect(),

@@ -14,10 +14,40 @@ let state: StateAnswer | null = null;
 const { root, main } = renderShell(document, markup);
 document.body.append(root);
 
+/** What the last render put on the page (a detached copy), to tell what a new one changes. */
+let rendered: { path: string; tree: Node } | null = null;
+
+/**
+ * As a UI library with keyed lists does: only the parts that differ from the last render are replaced, in place, and
+ * nodes others added (the extension's badges and panel, appended after Pin's own children) stay where nothing changed.
+ */
+function morph(live: Node, before: Node, after: Node): void {
+  if (before.isEqualNode(after)) return;
+  const sameShape =
+    before instanceof Element &&
+    after instanceof Element &&
+    before.tagName === after.tagName &&
+    before.childNodes.length === after.childNodes.length &&
+    before.attributes.length === after.attributes.length &&
+    [...before.attributes].every((a) => after.getAttribute(a.name) === a.value);
+  const children = live.childNodes;
+  if (!sameShape || children.length < before.childNodes.length) {
+    live.parentNode?.replaceChild(after, live);
+    return;
+  }
+  const pairs = [...before.childNodes].map((node, i) => [children[i]!, node, after.childNodes[i]!] as const);
+  for (const [l, b, a] of pairs) morph(l, b, a);
+}
+
 function render(): void {
   if (!state) return;
   const route = parseRoute(location.pathname);
-  main.replaceChildren(renderRoute(document, state.dataset, route, markup));
+  const next = renderRoute(document, state.dataset, route, markup);
+  const copy = next.cloneNode(true);
+  const live = main.firstChild;
+  if (rendered?.path === location.pathname && live) morph(live, rendered.tree, next);
+  else main.replaceChildren(next);
+  rendered = { path: location.pathname, tree: copy };
   document.title = `${document.querySelector('h1')?.textContent ?? 'Pin'} · Pin`;
 }
 

@@ -6,11 +6,10 @@ import { pageFromPath, pageFromUrl } from '../routes';
 import type { RowFinds } from './outreach';
 
 /** Lists: pipeline rows and inbox threads are the items holding a link to a profile. */
-export interface PipelineRow {
-  candidateId: string;
-  element: Element;
-  /** Where a row badge goes: the element holding the link to the profile. */
-  nameCell: Element;
+/** A pipeline row as read: a list row, with its status when it was read. */
+export interface PipelineRow extends ProfileRow {
+  /** Whether the row's status was read (see `RowReading`); false leaves `observation` null without meaning "none". */
+  read: boolean;
   observation: StatusObservation | null;
 }
 
@@ -24,27 +23,106 @@ export function pageOfLink(link: Element, mapping: PinMapping) {
   return pageFromUrl(href, mapping);
 }
 
-export function profileRows(main: Element, mapping: PinMapping, jobId?: string) {
-  const seen = new Set<string>();
-  const rows: { jobId: string; candidateId: string; element: Element; link: Element }[] = [];
-  for (const link of safeAll(main, 'a[href]')) {
-    const target = pageOfLink(link, mapping);
-    if (target.kind !== 'profile' || (jobId !== undefined && target.jobId !== jobId)) continue;
-    const key = `${target.jobId}/${target.candidateId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let element: Element | null = null;
-    for (const css of mapping.selectors.row) {
+/**
+ * For one job's list: the path every profile link of that job starts with, when the mapping's profile route ends in
+ * `/:candidateId` after a literal part (the built-in one does), so that a plain link is matched by its prefix alone.
+ */
+function profilePrefix(mapping: PinMapping, jobId: string): string | null {
+  const route = mapping.routes.profile;
+  if (!route.endsWith('/:candidateId') || /[%?#]/.test(jobId)) return null;
+  const head = route.slice(0, -':candidateId'.length);
+  if (head.split(':').length !== 2 || !head.includes(':jobId/')) return null;
+  return head.replace(':jobId', jobId);
+}
+
+/** The candidate id of a plain link that starts with `prefix`, or null when the link needs the full route match. */
+function candidateAfter(href: string, prefix: string): string | null {
+  if (!href.startsWith(prefix)) return null;
+  // String searches, not expressions: this runs once per row of a list, mostly before the code is optimised.
+  let end = href.length;
+  const query = href.indexOf('?', prefix.length);
+  if (query >= 0) end = query;
+  const hash = href.indexOf('#', prefix.length);
+  if (hash >= 0 && hash < end) end = hash;
+  while (end > prefix.length && href.charCodeAt(end - 1) === 47) end -= 1; // trailing "/"
+  const id = href.slice(prefix.length, end);
+  return id && !id.includes('/') && !id.includes('%') && !id.includes('\\') && !id.includes('.') ? id : null;
+}
+
+/**
+ * A row of a list: the profile it links to, and its row element (the mapping's row selectors, else the link's
+ * parent), looked up when first asked for: a long list's off-screen rows are never asked.
+ */
+export class ProfileRow {
+  private element_: Element | undefined;
+
+  constructor(
+    readonly jobId: string,
+    readonly candidateId: string,
+    readonly link: Element,
+    private readonly main: Element,
+    private readonly rowSelectors: readonly string[],
+  ) {}
+
+  get element(): Element {
+    this.element_ ??= this.find();
+    return this.element_;
+  }
+
+  /** Where a row badge goes: the element holding the link to the profile. */
+  get nameCell(): Element {
+    return this.link.parentElement ?? this.element;
+  }
+
+  private find(): Element {
+    for (const css of this.rowSelectors) {
+      let element: Element | null;
       try {
-        element = link.closest(css);
+        element = this.link.closest(css);
       } catch {
         element = null;
       }
-      if (element && main.contains(element)) break;
-      element = null;
+      if (element && this.main.contains(element)) return element;
     }
-    rows.push({ ...target, element: element ?? link.parentElement ?? link, link });
+    return this.link.parentElement ?? this.link;
   }
+}
+
+/** Rows in document order, by their links. */
+const byDocumentOrder = (a: ProfileRow, b: ProfileRow) =>
+  a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/** The list's rows: one per distinct profile (of `jobId`, when given) linked from `main`, in document order. */
+export function profileRows(main: Element, mapping: PinMapping, jobId?: string): ProfileRow[] {
+  const seen = new Set<string>();
+  const rows: ProfileRow[] = [];
+  const add = (link: Element, rowJob: string, candidateId: string) => {
+    const key = `${rowJob}/${candidateId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(new ProfileRow(rowJob, candidateId, link, main, mapping.selectors.row));
+  };
+  const byRoute = (link: Element) => {
+    const target = pageOfLink(link, mapping);
+    if (target.kind === 'profile' && (jobId === undefined || target.jobId === jobId))
+      add(link, target.jobId, target.candidateId);
+  };
+  const prefix = jobId === undefined ? null : profilePrefix(mapping, jobId);
+  if (prefix === null) {
+    for (const link of safeAll(main, 'a[href]')) byRoute(link);
+    return rows;
+  }
+  // A 1,000-row pipeline: the browser finds this job's plain links by their prefix, each read by its prefix alone;
+  // the few other links (navigation, absolute or encoded ones) go through the route patterns.
+  const quoted = `"${prefix.replace(/["\\]/g, '\\$&')}"`;
+  for (const link of safeAll(main, `a[href^=${quoted}]`)) {
+    const id = candidateAfter(link.getAttribute('href') ?? '', prefix);
+    if (id === null) byRoute(link);
+    else add(link, jobId!, id);
+  }
+  const plain = rows.length;
+  for (const link of safeAll(main, `a[href]:not([href^=${quoted}])`)) byRoute(link);
+  if (plain > 0 && rows.length > plain) rows.sort(byDocumentOrder);
   return rows;
 }
 

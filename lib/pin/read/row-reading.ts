@@ -1,0 +1,115 @@
+import type { StatusObservation } from '../../model/pin';
+
+/** A row of a list: its profile link, and its row element (looked up when asked for). */
+export interface ListedRow {
+  link: Element;
+  readonly element: Element;
+}
+
+/** What one row's outreach reading found (see `readOutreach`). */
+export type RowOutreach = Pick<StatusObservation, 'status' | 'eventTimes'> & { rule: string; events: number };
+
+/**
+ * How a content script reads a long list: the rows near the screen, then each row as it scrolls into view or changes,
+ * each read once while it stays the same (a read page carries the statuses of the rows near the screen and of those
+ * that changed). A 1,000-row pipeline then costs its links (for the row badges) and a few screens of statuses, not
+ * 1,000 statuses. Rows never shown and never changed while the page is open are read by the background watcher from
+ * Pin's JSON instead (SPEC §6.1).
+ */
+export interface RowReading {
+  /** The outreach read before from this row, unchanged since; undefined when it has not been read. */
+  known(row: Element): RowOutreach | null | undefined;
+  remember(row: Element, outreach: RowOutreach | null): void;
+  /** Which of these rows (in document order) to read now: those wanted where they are, and those that changed. */
+  wanted(rows: readonly ListedRow[]): (index: number, row: ListedRow) => boolean;
+}
+
+/**
+ * The rows within a screen's height of the viewport (so a short scroll finds them read), by a binary search over the
+ * positions of their links: rows of a list are laid out top to bottom in document order. Layout is clean when the
+ * page is idle, so the few rectangles read cost no layout.
+ */
+export function rowsNearViewport(
+  rows: readonly Element[],
+  viewportHeight = innerHeight,
+): (index: number) => boolean {
+  const top = -viewportHeight;
+  const bottom = 2 * viewportHeight;
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (rows[mid]!.getBoundingClientRect().bottom < top) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < rows.length && rows[end]!.getBoundingClientRect().top <= bottom) end += 1;
+  const first = low;
+  return (index) => index >= first && index < end;
+}
+
+/**
+ * A page's row reading. A row read is kept (by element) until something inside it changes; a row that changes, or
+ * that Pin puts in place of another, is read wherever it is, once the list has been read a first time.
+ */
+export class PageRowReading implements RowReading {
+  private known_ = new WeakMap<Element, RowOutreach | null>();
+  private changed = new WeakSet<Element>();
+  /** Whether anything changed since the last read (else no row's element needs looking up for it). */
+  private anyChanged = false;
+  /** Whether the list on the page now has been read: before that, every row is new and none counts as changed. */
+  private listRead = false;
+
+  constructor(
+    private readonly near: (rows: readonly Element[]) => (index: number) => boolean = rowsNearViewport,
+  ) {}
+
+  known(row: Element): RowOutreach | null | undefined {
+    return this.known_.get(row);
+  }
+
+  remember(row: Element, outreach: RowOutreach | null): void {
+    this.known_.set(row, outreach);
+    this.changed.delete(row);
+  }
+
+  wanted(rows: readonly ListedRow[]): (index: number, row: ListedRow) => boolean {
+    const near = this.near(rows.map((r) => r.link));
+    const changes = this.listRead && this.anyChanged;
+    if (!this.listRead) this.changed = new WeakSet();
+    this.listRead = true;
+    this.anyChanged = false;
+    return (index, row) => near(index) || (changes && this.changed.has(row.element));
+  }
+
+  /** Whether changes count now (a list has been read since the last navigation). */
+  get tracking(): boolean {
+    return this.listRead;
+  }
+
+  /** Pin changed something at `target` (and added `added`): the rows holding them are read again, wherever they are. */
+  touched(target: Node, added: Iterable<Node> = []): void {
+    this.anyChanged = true;
+    for (let at = target instanceof Element ? target : target.parentElement; at; at = at.parentElement) {
+      this.known_.delete(at);
+      this.changed.add(at);
+    }
+    for (const node of added) {
+      if (!(node instanceof Element)) continue;
+      this.known_.delete(node);
+      this.changed.add(node);
+    }
+  }
+
+  /** Another page (the SPA navigated): its list is new. */
+  navigated(): void {
+    this.changed = new WeakSet();
+    this.listRead = false;
+  }
+
+  /** Everything is read again (a new mapping). */
+  reset(): void {
+    this.known_ = new WeakMap();
+    this.navigated();
+  }
+}
