@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHANGED_MESSAGE } from '../messaging/tab-protocol';
+import { CHANGED_MESSAGE, isChangedMessage } from '../messaging/tab-protocol';
 import { changeSignalItem } from '../storage/items';
 import { createChangeSignal } from './change-signal';
 
@@ -46,5 +46,44 @@ describe('the change signal', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('carries the new state of settled candidates, and pushes in the order of the signals', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
+    const sent: { at: number; candidateIds: string[]; states?: unknown[] }[] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(async (_tab, message) => {
+      sent.push(message as (typeof sent)[number]);
+    });
+    // The first signal's states come later than the second's.
+    const statesOf = vi.fn(async (ids: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, ids[0] === 'c-slow' ? 30 : 0));
+      return ids.map((id) => ({ pinCandidateId: id, pinJobId: 'j-1', state: { synced: id } }));
+    });
+    const signal = createChangeSignal(() => {}, statesOf);
+    signal(['c-slow'], true);
+    signal(['c-fast'], true);
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent.map((m) => m.candidateIds)).toEqual([['c-slow'], ['c-fast']]);
+    expect(sent[0]!.at).toBeLessThan(sent[1]!.at);
+    expect(sent[1]!.states).toEqual([
+      { pinCandidateId: 'c-fast', pinJobId: 'j-1', state: { synced: 'c-fast' } },
+    ]);
+    expect(isChangedMessage(sent[0])).toBe(true);
+    // Progress (not settled) carries no state; a failing lookup still signals, without states.
+    statesOf.mockClear();
+    statesOf.mockRejectedValueOnce(new Error('storage refused'));
+    signal(['c-broken'], true);
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent[2]).not.toHaveProperty('states');
+  });
+
+  it('a tab takes a pushed state only in the shape it expects', () => {
+    const base = { type: CHANGED_MESSAGE, at: 1, candidateIds: ['c-1'] };
+    expect(
+      isChangedMessage({ ...base, states: [{ pinCandidateId: 'c-1', pinJobId: 'j-1', state: {} }] }),
+    ).toBe(true);
+    expect(isChangedMessage({ ...base, states: [{ pinCandidateId: 1, pinJobId: 'j-1' }] })).toBe(false);
+    expect(isChangedMessage({ ...base, states: 'all' })).toBe(false);
   });
 });

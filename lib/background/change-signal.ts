@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CHANGED_MESSAGE, type ChangedMessage } from '../messaging/tab-protocol';
+import { CHANGED_MESSAGE, type ChangedMessage, type PushedState } from '../messaging/tab-protocol';
 import { PIN_MATCH_PATTERN } from '../pin/host';
 import { changeSignalItem } from '../storage/items';
 
@@ -19,24 +19,43 @@ async function tellPinTabs(message: ChangedMessage): Promise<void> {
  * come in bursts, so progress is coalesced into one signal per 150 ms; an item that settles (synced, failed,
  * needs review) is signalled at once.
  */
-export function createChangeSignal(afterFlush: () => void) {
+export function createChangeSignal(
+  afterFlush: () => void,
+  /** The new state of settled candidates, pushed with the signal (see `ChangedMessage`). */
+  statesOf: (candidateIds: string[]) => Promise<PushedState[]> = async () => [],
+) {
   let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
-  const flush = () => {
+  /** Pushes go out in the order of their signals (a tab skips one older than what it has). */
+  let pushing: Promise<void> = Promise.resolve();
+  const flush = (settled: boolean) => {
     clearTimeout(timer);
     timer = undefined;
     const candidateIds = [...changed];
     changed = new Set();
     // Strictly increasing, so that two signals in one millisecond stay two.
     last = Math.max(Date.now(), last + 1);
-    void tellPinTabs({ type: CHANGED_MESSAGE, at: last, candidateIds });
-    void changeSignalItem.setValue({ at: last, candidateIds });
+    const at = last;
+    const states =
+      settled && candidateIds.length ? statesOf(candidateIds).catch(() => []) : Promise.resolve([]);
+    pushing = pushing
+      .then(() => states)
+      .then((pushed) =>
+        tellPinTabs({
+          type: CHANGED_MESSAGE,
+          at,
+          candidateIds,
+          ...(pushed.length ? { states: pushed } : {}),
+        }),
+      )
+      .catch(() => {});
+    void changeSignalItem.setValue({ at, candidateIds });
     afterFlush();
   };
   return (candidateIds: string[], settled: boolean) => {
     for (const id of candidateIds) changed.add(id);
-    if (settled) flush();
-    else if (timer === undefined) timer = setTimeout(flush, 150);
+    if (settled) flush(true);
+    else if (timer === undefined) timer = setTimeout(() => flush(false), 150);
   };
 }

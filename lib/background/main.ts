@@ -32,6 +32,9 @@ import { StageService } from './stages';
 import { StorageHealth } from './storage-health';
 import { WatchingService } from './watching';
 
+/** At most this many candidates' states go with one change signal (a bulk run settles many at once). */
+const MAX_PUSHED_STATES = 5;
+
 /** The background's composition root: builds every service once, then registers the routes and alarms. */
 export function startBackground(): void {
   performance.mark('pgs:main');
@@ -73,7 +76,19 @@ export function startBackground(): void {
       );
     }, 250);
   };
-  const signalChange = createChangeSignal(scheduleBadge);
+  let candidateState: ReturnType<typeof registerRoutes>['candidateState'] | null = null;
+  // A settled candidate's new state goes with the signal, for the Pin job of their newest export.
+  const signalChange = createChangeSignal(scheduleBadge, async (ids) => {
+    const states = await Promise.all(
+      ids.slice(0, MAX_PUSHED_STATES).map(async (pinCandidateId) => {
+        const item = await store.latestOf(pinCandidateId);
+        if (!item || !candidateState) return [];
+        const state = await candidateState({ pinCandidateId, pinJobId: item.pinJobId });
+        return [{ pinCandidateId, pinJobId: item.pinJobId, state }];
+      }),
+    );
+    return states.flat();
+  });
   /** Enabled rules whose job is not watched without a page (sign in, keep a tab open, or only the page). */
   const unwatchedRules = async () => {
     const [rules, state] = await Promise.all([rulesItem.getValue(), watchStateItem.getValue()]);
@@ -206,7 +221,7 @@ export function startBackground(): void {
     },
   };
 
-  registerRoutes(services);
+  ({ candidateState } = registerRoutes(services));
   registerAlarms(services);
   // Start the reads a first export needs while its message is on the way: a woken worker then does not queue them
   // behind each other (IndexedDB opens and storage reads each cost several ms on a cold start).

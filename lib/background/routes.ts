@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppFailure } from '../messaging/envelope';
 import { createRouter, type Handlers } from '../messaging/router';
+import type { CandidateState } from '../messaging/views';
 import { DEFAULT_SETTINGS } from '../model/connection';
 import { greenhouseProfileUrl } from '../model/links';
 import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
@@ -260,10 +261,20 @@ export function createHandlers(services: Services): Handlers {
 }
 
 /** Answers every command through the sender-checking router. Added synchronously, on every worker start. */
-export function registerRoutes(services: Services): void {
-  const route = createRouter(createHandlers(services), {
+export function registerRoutes(services: Services): {
+  /** What `pin.candidateState` answers, for the worker's own use (the state pushed with a change signal). */
+  candidateState: (input: { pinCandidateId: string; pinJobId: string }) => Promise<CandidateState>;
+} {
+  const handlers = createHandlers(services);
+  const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  const self = {
+    sender: { id: browser.runtime.id },
+    senderKind: 'extension-page' as const,
+    tabId: undefined,
+  };
+  return { candidateState: async (input) => handlers['pin.candidateState'](input, self) };
 }

@@ -38,22 +38,39 @@ export function isPinJsonMessage(message: unknown): message is PinJsonMessage {
 
 /**
  * The second: these candidates changed (an export settled, say); show them again. Sent straight to open Pin tabs, so
- * a badge does not wait for a storage write and its change event. Carries no candidate data: the tab asks for it.
+ * a badge does not wait for a storage write and its change event. It may carry the new state of settled candidates
+ * (what `pin.candidateState` answers, for the Pin job of their export), so a profile's panel shows it without asking;
+ * the panel checks it with the command's schema, and asks as before for anything else.
  */
 export const CHANGED_MESSAGE = 'pgs:changed';
 export interface ChangedMessage {
   type: typeof CHANGED_MESSAGE;
   at: number;
   candidateIds: string[];
+  states?: PushedState[];
+}
+export interface PushedState {
+  pinCandidateId: string;
+  pinJobId: string;
+  state: unknown;
 }
 
 export function isChangedMessage(message: unknown): message is ChangedMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, at, candidateIds } = message as Partial<ChangedMessage>;
+  const { type, at, candidateIds, states } = message as Partial<ChangedMessage>;
   return (
     type === CHANGED_MESSAGE &&
     typeof at === 'number' &&
     Array.isArray(candidateIds) &&
-    candidateIds.every((id) => typeof id === 'string')
+    candidateIds.every((id) => typeof id === 'string') &&
+    (states === undefined ||
+      (Array.isArray(states) &&
+        states.every(
+          (s: Partial<PushedState> | null) =>
+            typeof s === 'object' &&
+            s !== null &&
+            typeof s.pinCandidateId === 'string' &&
+            typeof s.pinJobId === 'string',
+        )))
   );
 }

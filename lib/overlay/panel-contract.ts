@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PushedState } from '../messaging/tab-protocol';
 import type { PinMapping } from '../pin/mapping/schema';
 import type { ProfileReading } from '../pin/read/profile';
 import type { FieldRead } from '../pin/read/reads';
@@ -21,8 +22,8 @@ export interface OverlayPanel {
   /** Shows (or re-renders) the panel for this page state. */
   show(key: string, content: PanelContent, mapping: PinMapping): Promise<void>;
   remove(): void;
-  /** Something syncing changed: panel data is read again. */
-  changed(): void;
+  /** Something syncing changed: panel data is read again, but for the candidate states that came with the change. */
+  changed(states?: readonly PushedState[]): void;
 }
 
 export interface OverlayPanelModule {

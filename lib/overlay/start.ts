@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendListCommand } from '../messaging/list-client';
+import type { ChangedMessage } from '../messaging/tab-protocol';
 import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
 import { observationSignature, unseenRows } from '../model/row-digest';
 import type { PinMapping } from '../pin/mapping/schema';
@@ -148,14 +149,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
   // Change signals come pushed from the worker and again through storage: each is shown once.
   let lastSignal = 0;
-  const onChanged = (at: number) => {
+  const onChanged = (at: number, states?: ChangedMessage['states']) => {
     if (at <= lastSignal) return;
     lastSignal = at;
-    panel?.changed();
+    panel?.changed(states);
     if (current) void refreshRows(current);
   };
   const unwatch = changeSignalItem.watch((signal) => onChanged(signal.at));
-  const unlisten = listenForChanges((message) => onChanged(message.at));
+  const unlisten = listenForChanges((message) => onChanged(message.at, message.states));
   ctx.onInvalidated(() => {
     unwatch();
     unlisten();

@@ -15,12 +15,15 @@ export function resolveMapping(stored: unknown): { mapping: PinMapping; builtIn:
 
 /** The mapping in use, read once and then kept until the stored document changes: every click asks for it. */
 let resolved: Promise<PinMapping> | null = null;
-let unwatch: (() => void) | null = null;
+let watching = false;
 
 export function currentMapping(): Promise<PinMapping> {
-  unwatch ??= pinMappingItem.watch(() => {
-    resolved = null;
-  });
+  if (!watching) {
+    watching = true;
+    pinMappingItem.watch(() => {
+      resolved = null;
+    });
+  }
   resolved ??= pinMappingItem.getValue().then((stored) => resolveMapping(stored).mapping);
   resolved.catch(() => {
     resolved = null;
