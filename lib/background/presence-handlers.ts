@@ -61,12 +61,12 @@ export function presenceHandlers(deps: {
       return entry && label ? { label, readAt: entry.readAt } : null;
     },
 
-    'pin.rowBadges': async ({ pinCandidateIds, jobId, seenIds }) => {
+    'pin.rowBadges': async ({ pinCandidateIds, jobId }) => {
       presence.refreshIfStale();
       // Read while the badges are worked out; a digest that cannot be read only means the page sends every row.
       const seen =
         jobId !== undefined && deps.seenRows
-          ? deps.seenRows(jobId, seenIds ?? pinCandidateIds).catch(() => null)
+          ? deps.seenRows(jobId, pinCandidateIds).catch(() => null)
           : Promise.resolve(null);
       const records = await store.recordsOf(pinCandidateIds);
       const synced = Object.values(records);

@@ -34,8 +34,6 @@ export const listCommands = {
         pinCandidateIds: z.array(z.string().max(200)).max(5000),
         /** The pipeline's job: the answer then says which of its rows the extension has taken (`seen`). */
         jobId: z.string().max(200).optional(),
-        /** The rows the digest covers: those the page has read (default: all of `pinCandidateIds`). */
-        seenIds: z.array(z.string().max(200)).max(5000).optional(),
       })
       .strict(),
     output: z.object({

@@ -82,24 +82,26 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
-  /** Marks the rows; with `withSeen`, also asks what the extension has taken from them (for `unseenRows`). */
+  /**
+   * Marks the rows read (those near the screen, or changed: see `RowReading`), so a long list costs Pin and the worker
+   * a few screens, not every row; with `withSeen`, also asks what the extension has taken from them (`unseenRows`).
+   */
   const refreshRows = async (state: PinPageState, withSeen = false) => {
     if (state.kind !== 'pipeline') return null;
+    const rows = state.rows.filter((r) => r.read);
     const answer = await sendListCommand('pin.rowBadges', {
-      pinCandidateIds: state.rows.map((r) => r.candidateId),
-      ...(withSeen
-        ? { jobId: state.job.id, seenIds: state.rows.flatMap((r) => (r.read ? [r.candidateId] : [])) }
-        : {}),
+      pinCandidateIds: rows.map((r) => r.candidateId),
+      ...(withSeen ? { jobId: state.job.id } : {}),
     });
     if (current === state) {
       const started = performance.now();
-      syncRowBadges(state.rows, answer.badges);
+      syncRowBadges(rows, answer.badges);
       performance.measure('pgs:row-badges', { start: started });
     }
     return answer.seen;
   };
 
-  const onState = async (state: PinPageState, change: { scrolled: boolean }) => {
+  const onState = async (state: PinPageState) => {
     current = state;
     switch (state.kind) {
       case 'profile':
@@ -113,11 +115,6 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         removePanel();
         {
           const observations = state.rows.flatMap((r) => (r.observation ? [r.observation] : []));
-          // Scrolled, nothing changed: the badges stand, and only rows read for the first time can be news.
-          if (change.scrolled) {
-            report([state.job], observations);
-            break;
-          }
           // The badges first: the recruiter sees them. The same answer says which rows the extension has taken
           // already (from this page before, or from Pin's JSON), so the report carries only the news.
           const seen = await refreshRows(state, true).catch((error: unknown) => {
@@ -164,8 +161,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   const watcher = watchPinPage(
     ctx,
-    (state, change) =>
-      void onState(state, change).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
+    (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
     isOwnNode,
     () => mapping,
   );

@@ -71,28 +71,24 @@ const SETTLE_MS = 150;
  * mutation callback only marks the page dirty; one read runs when the main thread is next idle (at most 150 ms
  * later), so a big pipeline costs one pass, not one per mutation, and never competes with Pin's own rendering.
  * Nodes inside `ignore` (the extension's own hosts) do not count as changes. A long list is read a screenful at a
- * time (`PageRowReading`): scrolling reads the rows that come into view (`scrolled`: nothing else changed).
+ * time (`PageRowReading`): scrolling reads the rows that come into view.
  */
 export function watchPinPage(
   ctx: ContentScriptContext,
-  onState: (state: PinPageState, change: { scrolled: boolean }) => void,
+  onState: (state: PinPageState) => void,
   ignore: (node: Node) => boolean,
   mapping: () => PinMapping,
 ): { reread: (options?: { fresh?: boolean }) => void; stop: () => void } {
   let timer: number | undefined;
   const rowReading = new PageRowReading();
-  /** Whether the page changed since the last read (else only a scroll asked for this one). */
-  let changed = true;
   /** Whether the last read left rows unread, which a scroll may bring into view. */
   let unreadRows = false;
   const read = () => {
     timer = undefined;
     const started = performance.now();
     const state = readPinPage(document, location.href, mapping(), rowReading);
-    const scrolled = !changed;
-    changed = false;
     unreadRows = state.kind === 'pipeline' && state.rows.some((r) => !r.read);
-    onState(state, { scrolled });
+    onState(state);
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
     performance.measure('pgs:read-page', { start: started });
   };
@@ -108,7 +104,6 @@ export function watchPinPage(
       if (ignore(record.target)) continue;
       const nodes = [...record.addedNodes, ...record.removedNodes];
       if (nodes.length === 0 || !nodes.every(ignore)) {
-        changed = true;
         schedule();
         if (!rowReading.tracking) return; // no list read yet, so no row to read again
         // The row holding the change, or put in by it, is read again.
@@ -120,7 +115,6 @@ export function watchPinPage(
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     cancel();
     rowReading.navigated();
-    changed = true;
     schedule();
   });
   ctx.addEventListener(
@@ -138,7 +132,6 @@ export function watchPinPage(
     reread: (options = {}) => {
       cancel();
       if (options.fresh) rowReading.reset();
-      changed = true;
       read();
     },
     stop: () => observer.disconnect(),

@@ -1,7 +1,7 @@
 import { generateLargeDataset } from '../pin-app/generate-large';
 import { expect, test } from './fixtures';
 import { readData } from './support/data';
-import { pipelineLinks } from './support/pages';
+import { pipelineLinks, TALL_ENOUGH_FOR_1000_ROWS } from './support/pages';
 
 test.use({ pinDataset: generateLargeDataset(1000) });
 
@@ -28,4 +28,18 @@ test('a 1,000-row pipeline reports the rows near the screen, then each row as it
   await expect.poll(taken).toContain('c-gen-1000');
   // The rows between were never on screen: still not read.
   expect(await taken()).not.toContain('c-gen-500');
+});
+
+test('with a screen as tall as the list, every row is read at once', async ({ context, serviceWorker }) => {
+  const pin = await context.newPage();
+  await pin.setViewportSize({ width: 1280, height: TALL_ENOUGH_FOR_1000_ROWS });
+  await pin.goto('https://app.pin.com/jobs/j-large');
+  await expect(pipelineLinks(pin)).toHaveCount(1000);
+  await expect
+    .poll(async () =>
+      (await readData<{ jobId: string }[]>(serviceWorker, 'observations')).filter(
+        (o) => o.jobId === 'j-large',
+      ),
+    )
+    .toHaveLength(1000);
 });

@@ -2,7 +2,14 @@ import { generateLargeDataset } from '../pin-app/generate-large';
 import { seedSandboxYear } from '../year/sandbox';
 import { seedYear, YEAR } from '../year/seed';
 import { expect, test } from './fixtures';
-import { connectGreenhouse, enableRule, exportFromProfile, gotoProfile, rowNameCell } from './support/pages';
+import {
+  connectGreenhouse,
+  enableRule,
+  exportFromProfile,
+  gotoProfile,
+  rowNameCell,
+  TALL_ENOUGH_FOR_1000_ROWS,
+} from './support/pages';
 import { tally } from './support/sandbox-asserts';
 import { stopServiceWorkers } from './support/worker';
 
@@ -18,6 +25,8 @@ test('a year of use: 25,000 synced, 50,000 observations, a 200,000-person index;
   // Seeding a year into IndexedDB takes a minute or more on this machine kind; the product's part is below.
   test.setTimeout(300_000);
   const pin = await context.newPage();
+  // Every row of the 1,000-row pipeline near the screen at once, so every badge is shown (e2e/long-list.spec.ts).
+  await pin.setViewportSize({ width: 1280, height: TALL_ENOUGH_FOR_1000_ROWS });
   await pin.goto('https://app.pin.com/jobs');
   await expect(pin.locator('main a[href^="/jobs/"]')).toHaveCount(1);
   const options = await connectGreenhouse(openOptions);

@@ -12,8 +12,8 @@ export type RowOutreach = Pick<StatusObservation, 'status' | 'eventTimes'> & { r
 /**
  * How a content script reads a long list: the rows near the screen, then each row as it scrolls into view or changes,
  * each read once while it stays the same (a read page carries the statuses of the rows near the screen and of those
- * that changed). A 1,000-row pipeline then costs its links (for the row badges) and a few screens of statuses, not
- * 1,000 statuses. Rows never shown and never changed while the page is open are read by the background watcher from
+ * that changed, and only those rows get badges). A 1,000-row pipeline then costs its links and a few screens of
+ * statuses and badges, not 1,000. Rows never shown and never changed while the page is open are read by the background watcher from
  * Pin's JSON instead (SPEC §6.1).
  */
 export interface RowReading {

@@ -32,6 +32,12 @@ export function rowNameCell(page: Page, candidateId: string): Locator {
   return page.locator(`main a[href$="/candidates/${candidateId}"]`).locator('xpath=..');
 }
 
+/**
+ * A viewport height (px) for which every row of a 1,000-row demo pipeline is near the screen (the overlay reads and
+ * badges rows from one screen above to one screen below it), for tests that look at every row at once.
+ */
+export const TALL_ENOUGH_FOR_1000_ROWS = 40_000;
+
 /** The profile links of a pipeline page: one per row, in either markup. */
 export function pipelineLinks(page: Page): Locator {
   return page.locator('main a[href*="/candidates/"]');
