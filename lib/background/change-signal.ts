@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { CHANGED_MESSAGE, type ChangedMessage, type PushedState } from '../messaging/tab-protocol';
 import { PIN_MATCH_PATTERN } from '../pin/host';
 import { changeSignalItem } from '../storage/items';
 
 /** Tells every open Pin tab at once; a tab without the content script (still loading, say) is passed over. */
-async function tellPinTabs(message: ChangedMessage): Promise<void> {
-  const tabs = await browser.tabs.query({ url: PIN_MATCH_PATTERN }).catch(() => []);
+async function tellPinTabs(pinTabs: Promise<Browser.tabs.Tab[]>, message: ChangedMessage): Promise<void> {
+  const tabs = await pinTabs;
   await Promise.all(
     tabs.flatMap((tab) =>
       tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message).catch(() => undefined)],
@@ -37,12 +37,14 @@ export function createChangeSignal(
     // Strictly increasing, so that two signals in one millisecond stay two.
     last = Math.max(Date.now(), last + 1);
     const at = last;
+    // The tabs are looked up while the states are worked out.
+    const tabs = browser.tabs.query({ url: PIN_MATCH_PATTERN }).catch(() => []);
     const states =
       settled && candidateIds.length ? statesOf(candidateIds).catch(() => []) : Promise.resolve([]);
     pushing = pushing
       .then(() => states)
       .then((pushed) =>
-        tellPinTabs({
+        tellPinTabs(tabs, {
           type: CHANGED_MESSAGE,
           at,
           candidateIds,

@@ -156,7 +156,8 @@ export class ExportQueue {
     // An item the caller drains at once is written with its first journal entry: one IndexedDB commit, not two,
     // before the first request (the add's own write goes out alone if that entry is slow to come).
     const { written } = await store.add(item, runsNow ? { holdMs: FIRST_WRITE_HOLD_MS } : {});
-    written.then(() => this.changed([item.pinCandidateId])).catch(() => {});
+    // Progress, coalesced: the caller has the item already, and a click's first request goes out right after this write.
+    written.then(() => this.changed([item.pinCandidateId], false)).catch(() => {});
     return { item, duplicate: false, written };
   }
 
