@@ -35,32 +35,44 @@ test('a full disk pauses exports with a message on the options page and the tool
         }),
     );
     disk.keepFull();
-    // Files the browser has open keep a little room in their last page, where small writes still fit: use it up
-    // from the extension's own origin (a scratch database), so that the very next write of the export finds the disk
-    // full, whatever that room happened to be.
-    const scratchWrites = await worker.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
+    // Files the browser has open keep a little room in their last page, where small writes still fit: use it up from
+    // the extension's own origin (a scratch database, which shares the origin's files) in smaller and smaller writes
+    // of random (incompressible) bytes, until the origin cannot even open a database. Only then can no write of the
+    // export land, whatever its size: a single 4 KiB fill could leave room where the export's first journal write (the
+    // item with its first entry, one commit) fitted, and CI once saw that request go out before the pause.
+    const fillRounds = await worker.evaluate(async () => {
+      const reopen = () =>
+        new Promise<IDBDatabase | null>((resolve) => {
           const open = indexedDB.open('pgs-test-scratch', 1);
-          open.onerror = () => resolve(-1);
-          open.onsuccess = () => {
-            const db = open.result;
-            let written = 0;
-            const next = () => {
-              if (written >= 4_000) return resolve(written);
-              const tx = db.transaction('fill', 'readwrite');
-              tx.objectStore('fill').put('x'.repeat(4_096), written);
-              tx.oncomplete = () => {
-                written += 1;
-                next();
-              };
-              tx.onabort = () => resolve(written);
+          open.onerror = () => resolve(null);
+          open.onsuccess = () => resolve(open.result);
+        });
+      const fill = (db: IDBDatabase, size: number) =>
+        new Promise<number>((resolve) => {
+          let written = 0;
+          const next = () => {
+            if (written >= 4_000) return resolve(written);
+            const tx = db.transaction('fill', 'readwrite');
+            tx.objectStore('fill').put(crypto.getRandomValues(new Uint8Array(size)), `${size}-${written}`);
+            tx.oncomplete = () => {
+              written += 1;
+              next();
             };
-            next();
+            tx.onabort = () => resolve(written);
           };
-        }),
-    );
-    expect(scratchWrites, 'the scratch writes should find the disk full').toBeLessThan(4_000);
+          next();
+        });
+      const rounds: number[] = [];
+      for (const size of [4_096, 4_096, 512, 64, 8, 1, 1, 1]) {
+        const db = await reopen();
+        if (!db) return rounds;
+        rounds.push(await fill(db, size));
+        db.close();
+      }
+      return null;
+    });
+    expect(fillRounds, 'the scratch writes should leave the origin unable to open a database').not.toBeNull();
+    expect(fillRounds!.every((written) => written < 4_000)).toBe(true);
     await dialog.getByRole('button', { name: 'Export' }).click();
     // No Greenhouse write goes out without its journal. Depending on which write of the export's journal the full
     // disk refuses first, the click is refused with why, or the export is held in the queue; either way exports pause.

@@ -28,6 +28,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
+  // A profile made here goes with its browser, once the browser has exited (it writes its state files until then); a
+  // caller that passes its own keeps it, to open it again.
+  if (!options.userDataDir) {
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      await close(...args);
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    };
+  }
   // Installing the extension opens its options page (the first-run checklist) a moment after launch, and Chrome puts
   // it in the active tab when that tab is blank: a page a test opened meanwhile would be taken over mid-navigation.
   // So a fresh profile is handed over once that page is open.

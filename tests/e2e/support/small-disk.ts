@@ -4,30 +4,37 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A browser profile on a small disk of its own (a tmpfs, mounted as root), which a test can fill up and empty again:
- * the storage of everything in that profile then runs out the way it does on a full disk.
+ * A browser profile whose IndexedDB folder (where the extension keeps its journal) is a small disk of its own (a
+ * tmpfs, mounted as root), which a test can fill up and empty again: the extension's database then runs out of room the
+ * way it does on a full disk. Only that folder: the rest of a profile (history and cookie journals, caches) takes and
+ * frees pages all the time, so a disk shared with it had room now and then, and under load a write of the extension
+ * could land in it before the disk was filled again.
  */
 export class SmallDisk {
   private constructor(
     readonly dir: string,
+    private readonly root: string,
     private readonly filler: string,
   ) {}
 
   static mount(megabytes = 256): SmallDisk {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-small-disk-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-small-disk-'));
+    const dir = path.join(root, 'profile', 'Default', 'IndexedDB');
+    fs.mkdirSync(dir, { recursive: true });
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'pipe' });
     } catch (error) {
+      fs.rmSync(root, { recursive: true, force: true });
       throw new Error(
-        `This test mounts a small disk (tmpfs) for a browser profile and fills it, which needs root: ${(error as Error).message}`,
+        `This test mounts a small disk (tmpfs) for a browser profile's IndexedDB and fills it, which needs root: ${(error as Error).message}`,
       );
     }
-    fs.mkdirSync(path.join(dir, 'profile'));
-    return new SmallDisk(dir, path.join(dir, 'filler.bin'));
+    // Chrome reads only the *.indexeddb.leveldb folders in there.
+    return new SmallDisk(dir, root, path.join(dir, '.filler'));
   }
 
   get profileDir(): string {
-    return path.join(this.dir, 'profile');
+    return path.join(this.root, 'profile');
   }
 
   /** Fills the disk (again, if the browser freed some since), leaving `leaveBytes` free. */
@@ -74,7 +81,7 @@ export class SmallDisk {
     clearInterval(this.keeping);
     try {
       execFileSync('umount', ['-l', this.dir], { stdio: 'pipe' });
-      fs.rmSync(this.dir, { recursive: true, force: true });
+      fs.rmSync(this.root, { recursive: true, force: true });
     } catch {
       // Best effort: the tmpfs goes with the machine.
     }
