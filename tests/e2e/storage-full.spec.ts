@@ -114,7 +114,7 @@ test('a full disk pauses exports with a message on the options page and the tool
 
     // Space again: the pause lifts by itself and the export goes through once (by itself if it was held; the
     // recruiter clicks again if it was refused, on a fresh page).
-    disk.empty();
+    await disk.empty();
     await expect(paused).toHaveCount(0, { timeout: 20_000 });
     if (refused) {
       const again = await gotoProfile(await context.newPage(), 'j-backend', 'c-ada');
@@ -127,6 +127,6 @@ test('a full disk pauses exports with a message on the options page and the tool
     expect(tally(sandbox)).toMatchObject({ candidates: 1, applications: 1, notes: 1, resumes: 1 });
   } finally {
     await context.close();
-    disk.unmount();
+    await disk.unmount();
   }
 });

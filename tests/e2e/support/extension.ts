@@ -22,7 +22,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No production build at ${dir}: run "npm run build" first.`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-profile-'));
-  const fresh = fs.readdirSync(userDataDir).length === 0;
+  // A profile Chrome has not run yet (one may hold a mount point prepared for it) has no "Local State".
+  const fresh = !fs.existsSync(path.join(userDataDir, 'Local State'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: resolveChromiumPath(),
     headless: options.headless ?? true,

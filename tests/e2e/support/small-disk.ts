@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,48 +37,43 @@ export class SmallDisk {
     return path.join(this.root, 'profile');
   }
 
-  /** Fills the disk (again, if the browser freed some since), leaving `leaveBytes` free. */
+  /** Fills the disk, leaving `leaveBytes` free. */
   fill(leaveBytes = 0): void {
-    const { bavail, bsize } = fs.statfsSync(this.dir);
-    const free = bavail * bsize;
-    const fd = fs.openSync(this.filler, 'a');
-    try {
-      const chunk = Buffer.alloc(1 << 20);
-      let left = free - leaveBytes;
-      while (left > 0) {
-        const n = Math.min(left, chunk.length);
-        try {
-          fs.writeSync(fd, chunk, 0, n);
-        } catch {
-          break; // full
-        }
-        left -= n;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
+    fillUp(this.dir, this.filler, leaveBytes);
   }
 
-  private keeping: ReturnType<typeof setInterval> | undefined;
+  private keeper: ChildProcess | undefined;
 
   /**
-   * Fills the disk now and again every 20 ms until `empty`: the browser frees space of its own now and then (a
-   * compaction deletes old files, a database reopens), and a full disk should stay full while the test needs it.
+   * Fills the disk, and keeps it full until `empty`: the browser frees a page of its own now and then (a failed
+   * database open cleans up after itself), and on a full disk the next writer gets it. A separate process takes such a
+   * page back within a millisecond or two, where a timer in the test's own process, which a busy machine delays, left
+   * it free long enough for a write of the extension to land.
    */
   keepFull(): void {
     this.fill();
-    clearInterval(this.keeping);
-    this.keeping = setInterval(() => this.fill(), 20);
+    this.keeper ??= spawn(process.execPath, ['--input-type=module', '-e', KEEPER, this.dir, this.filler], {
+      stdio: 'ignore',
+    });
   }
 
-  empty(): void {
-    clearInterval(this.keeping);
-    this.keeping = undefined;
+  /** Frees the disk: the keeper has stopped before its filler goes. */
+  async empty(): Promise<void> {
+    await this.stopKeeper();
     fs.rmSync(this.filler, { force: true });
   }
 
-  unmount(): void {
-    clearInterval(this.keeping);
+  private async stopKeeper(): Promise<void> {
+    const keeper = this.keeper;
+    this.keeper = undefined;
+    if (!keeper || keeper.exitCode !== null || keeper.signalCode !== null) return;
+    const exited = new Promise((resolve) => keeper.once('exit', resolve));
+    keeper.kill('SIGKILL');
+    await exited;
+  }
+
+  async unmount(): Promise<void> {
+    await this.stopKeeper();
     try {
       execFileSync('umount', ['-l', this.dir], { stdio: 'pipe' });
       fs.rmSync(this.root, { recursive: true, force: true });
@@ -87,3 +82,50 @@ export class SmallDisk {
     }
   }
 }
+
+function fillUp(dir: string, filler: string, leaveBytes = 0): void {
+  const { bavail, bsize } = fs.statfsSync(dir);
+  let left = bavail * bsize - leaveBytes;
+  if (left <= 0) return;
+  const fd = fs.openSync(filler, 'a');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    while (left > 0) {
+      const n = Math.min(left, chunk.length);
+      try {
+        fs.writeSync(fd, chunk, 0, n);
+      } catch {
+        break; // full
+      }
+      left -= n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The keeper (argv: the disk, the filler file): takes back any room on the disk, checking every millisecond. */
+const KEEPER = `
+import fs from 'node:fs';
+const [dir, filler] = process.argv.slice(-2);
+const chunk = Buffer.alloc(1 << 20);
+setInterval(() => {
+  const { bavail, bsize } = fs.statfsSync(dir);
+  let left = bavail * bsize;
+  if (left <= 0) return;
+  const fd = fs.openSync(filler, 'a');
+  try {
+    while (left > 0) {
+      const n = Math.min(left, chunk.length);
+      try {
+        fs.writeSync(fd, chunk, 0, n);
+      } catch {
+        break;
+      }
+      left -= n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}, 1);
+`;
