@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
 import type { CandidateState, ItemView, PresenceView } from '@/lib/messaging/views';
+import { candidateStateQueryKey } from '@/lib/overlay/pushed-states';
 import type { PinMapping } from '@/lib/pin/mapping/schema';
 import type { ProfileReading } from '@/lib/pin/read/profile';
 import type { FieldRead } from '@/lib/pin/read/reads';
@@ -16,7 +17,7 @@ export function safeGreenhouseHref(url: string | null | undefined): string | und
 }
 
 export const candidateStateKey = (reading: ProfileReading) =>
-  ['candidate-state', reading.job.id, reading.candidate.id] as const;
+  candidateStateQueryKey(reading.job.id, reading.candidate.id);
 
 function time(ms: number | null): string {
   return ms

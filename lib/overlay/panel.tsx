@@ -4,9 +4,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { NoticePanel, ProfilePanel } from '@/components/overlay/ProfilePanel';
-import { candidateStateSchema } from '../messaging/views';
 import type { PinMapping } from '../pin/mapping/schema';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
+import { pushedStatesApplier } from './pushed-states';
 
 /** The React half of the overlay: one shadow-root panel at a time, anchored on the profile's name. */
 export function createPanel(ctx: ContentScriptContext): OverlayPanel {
@@ -74,21 +74,6 @@ export function createPanel(ctx: ContentScriptContext): OverlayPanel {
   return {
     show,
     remove,
-    changed(states = []) {
-      // A settled candidate's state came with the signal: shown as it is (checked as the command's answer would be).
-      const fresh = new Set<string>();
-      for (const pushed of states) {
-        const state = candidateStateSchema.safeParse(pushed.state);
-        if (!state.success) continue;
-        const key = ['candidate-state', pushed.pinJobId, pushed.pinCandidateId];
-        queryClient.setQueryData(key, state.data);
-        fresh.add(JSON.stringify(key));
-      }
-      // The rest of what syncing changes is read again; Greenhouse's job list is not among it.
-      void queryClient.invalidateQueries({
-        predicate: (query) =>
-          query.queryKey[0] !== 'greenhouse-jobs' && !fresh.has(JSON.stringify(query.queryKey)),
-      });
-    },
+    changed: pushedStatesApplier(queryClient),
   };
 }

@@ -8,6 +8,7 @@ import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
 import { listenForChanges } from './change-listener';
 import { pageMapping, watchPageMapping } from './mapping';
+import { removeOrphanedOverlay } from './orphans';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
 import { loadPanel } from './panel-loader';
 import { answerPinJsonReads } from './pin-json-bridge';
@@ -23,6 +24,7 @@ const isOwnNode = (node: Node): boolean => {
  * panel (loaded on the first page that needs one; see panel-contract.ts).
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  removeOrphanedOverlay();
   // Any Pin page, a pinned tab included, can read Pin's JSON for the background watcher.
   answerPinJsonReads(ctx);
   let mapping: PinMapping = await pageMapping();

@@ -18,6 +18,9 @@ async function exportFromOverlay(pin: Page, jobLabel: string) {
   await click(pin, 'Export', { scope: 'overlay', selector: 'button' });
 }
 
+const overlayHosts = (pin: Page) =>
+  pin.evaluate(() => document.querySelectorAll('pin-greenhouse-sync').length);
+
 const badge = (pin: Page) => find(pin, 'a', 'Open in Greenhouse', { scope: 'overlay', timeout: 20_000 });
 
 test('the overlay mounts on a Pin profile in its open shadow root and offers to connect', async ({
@@ -116,10 +119,15 @@ test('the queue resumes after the background is reloaded mid-export, with one of
     );
   });
   await new Promise((resolve) => setTimeout(resolve, 1500));
+  // The profile that was open all along: Firefox injects the new content script into it, and the panel the old one
+  // left (gone with its extension, so it cannot clean up, frozen on "Exporting…") is replaced, not joined.
+  await badge(pin);
+  expect(await overlayHosts(pin)).toBe(1);
   const again = await firefox.newPage();
   await again.goto('https://app.pin.com/jobs/j-backend/candidates/c-ada');
   await again.waitForSelector('pin-greenhouse-sync', { timeout: 15_000 });
   await badge(again);
+  expect(await overlayHosts(again)).toBe(1);
   expect(tally(sandbox)).toEqual(ONE_OF_EACH);
   // The new background read the note back instead of writing it again.
   expect(sandbox.requests.some((r) => r.method === 'GET' && r.path === '/v3/notes')).toBe(true);
