@@ -45,6 +45,11 @@ export class AutomationService {
     return this.deps.observations.seenDigest(jobId, candidateIds);
   }
 
+  /** Every row of a job the extension has taken, as candidate id → `signatureHash` (lib/model/row-digest.ts). */
+  takenRows(jobId: string): Promise<Record<string, number>> {
+    return this.deps.observations.takenRows(jobId);
+  }
+
   /**
    * Records what a Pin page (or Pin's JSON) showed and queues the exports that enabled rules ask for. Returns how many,
    * and how many fired for someone whose details could not be read (they fire again when next seen).

@@ -1,6 +1,6 @@
 import type { HarvestApi } from '../greenhouse/api';
 import type { Handlers } from '../messaging/router';
-import type { PresenceMatchView } from '../messaging/views';
+import type { PresenceMatchView, RowBadge } from '../messaging/views';
 import { greenhouseProfileUrl } from '../model/links';
 import type { ReviewMatch } from '../model/match';
 import type { PinCandidate } from '../model/pin';
@@ -28,9 +28,14 @@ export function presenceHandlers(deps: {
   stages: StageService;
   /** The digest of what was taken from these rows of a job (lib/model/row-digest.ts). */
   seenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<number[]>;
+  /** Every row of a job the extension has taken, as candidate id → `signatureHash` (lib/model/row-digest.ts). */
+  takenRows?: (jobId: string) => Promise<Record<string, number>>;
   /** Starts the resume PDF of a profile whose export dialog opened. */
   prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
-}): Pick<Handlers, 'pin.rowBadges' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'> & {
+}): Pick<
+  Handlers,
+  'pin.rowBadges' | 'pin.jobRows' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'
+> & {
   stageOf: (record: SyncRecord) => Promise<{ label: string; readAt: number } | null>;
 } {
   const { connection, store, presence, stages } = deps;
@@ -51,6 +56,27 @@ export function presenceHandlers(deps: {
       void stages.refresh(reader.api, records).catch(() => {});
   };
 
+  /** The row badges of these candidates: synced (with the stage known now), or found in the presence index. */
+  const badgesOf = async (pinCandidateIds: readonly string[], options: { refreshStages: boolean }) => {
+    const records = await store.recordsOf(pinCandidateIds);
+    const synced = Object.values(records);
+    if (options.refreshStages) void refreshStages(synced);
+    const out: Record<string, RowBadge> = {};
+    const entries = await stages.getMany(synced.map((r) => r.applications.at(-1)?.applicationId ?? null));
+    synced.forEach((record, i) => {
+      const entry = entries[i];
+      out[record.pinCandidateId] = {
+        kind: 'synced',
+        url: greenhouseProfileUrl(record.greenhouseCandidateId),
+        stage: entry ? stageLabel(entry) : null,
+      };
+    });
+    const inGreenhouse = await presence.rowsInGreenhouse(pinCandidateIds.filter((id) => !records[id]));
+    for (const [id, match] of Object.entries(inGreenhouse))
+      out[id] = { kind: 'in_greenhouse', url: greenhouseProfileUrl(match.id), reasons: match.reasons };
+    return out;
+  };
+
   return {
     /** The stage of the record's latest application, as known now; a stale one is read again in the background. */
     stageOf: async (record) => {
@@ -68,23 +94,15 @@ export function presenceHandlers(deps: {
         jobId !== undefined && deps.seenRows
           ? deps.seenRows(jobId, pinCandidateIds).catch(() => null)
           : Promise.resolve(null);
-      const records = await store.recordsOf(pinCandidateIds);
-      const synced = Object.values(records);
-      void refreshStages(synced);
-      const out: Record<string, import('../messaging/views').RowBadge> = {};
-      const entries = await stages.getMany(synced.map((r) => r.applications.at(-1)?.applicationId ?? null));
-      synced.forEach((record, i) => {
-        const entry = entries[i];
-        out[record.pinCandidateId] = {
-          kind: 'synced',
-          url: greenhouseProfileUrl(record.greenhouseCandidateId),
-          stage: entry ? stageLabel(entry) : null,
-        };
-      });
-      const inGreenhouse = await presence.rowsInGreenhouse(pinCandidateIds.filter((id) => !records[id]));
-      for (const [id, match] of Object.entries(inGreenhouse))
-        out[id] = { kind: 'in_greenhouse', url: greenhouseProfileUrl(match.id), reasons: match.reasons };
-      return { badges: out, seen: await seen };
+      return { badges: await badgesOf(pinCandidateIds, { refreshStages: true }), seen: await seen };
+    },
+
+    // Asked when a pipeline page starts loading, so that its rows can be marked as soon as they are read. The stages
+    // are refreshed for the rows the page then shows (`pin.rowBadges`), not for the whole job.
+    'pin.jobRows': async ({ jobId }) => {
+      presence.refreshIfStale();
+      const taken = deps.takenRows ? await deps.takenRows(jobId) : {};
+      return { badges: await badgesOf(Object.keys(taken), { refreshStages: false }), taken };
     },
 
     'pin.presence': async ({ candidate }) => {

@@ -32,6 +32,7 @@ export function createHandlers(services: Services): Handlers {
     presence,
     stages,
     seenRows: (jobId, candidateIds) => automation.seenRows(jobId, candidateIds),
+    takenRows: (jobId) => automation.takenRows(jobId),
     prepareResume: async (candidate, pinJobId) =>
       prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
   });
@@ -225,6 +226,7 @@ export function createHandlers(services: Services): Handlers {
     },
     ...popupHandlers(services),
     'pin.rowBadges': presenceCommands['pin.rowBadges'],
+    'pin.jobRows': presenceCommands['pin.jobRows'],
     'pin.presence': presenceCommands['pin.presence'],
     'pin.preview': presenceCommands['pin.preview'],
     'index.status': presenceCommands['index.status'],

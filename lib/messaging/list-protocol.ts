@@ -42,4 +42,14 @@ export const listCommands = {
       seen: z.array(z.number()).length(ROW_BUCKETS).nullable(),
     }),
   }),
+  'pin.jobRows': command({
+    from: PIN,
+    input: z.object({ jobId: z.string().max(200) }).strict(),
+    output: z.object({
+      /** The badges of the rows in `taken`. */
+      badges: z.record(z.string(), rowBadgeSchema),
+      /** Every row of the job the extension has taken: candidate id → `signatureHash` of what the row said. */
+      taken: z.record(z.string(), z.number()),
+    }),
+  }),
 };

@@ -33,6 +33,20 @@ function fnv(text: string): number {
 
 export const bucketOf = (candidateId: string) => fnv(candidateId) % ROW_BUCKETS;
 
+/** A row's signature in one number, for a page to tell row by row what the extension has taken (`newsAgainst`). */
+export const signatureHash = (signature: string): number => fnv(signature);
+
+/** The observations whose signature is not the one taken (`taken`: candidate id → `signatureHash`): the news. */
+export function newsAgainst<T extends Pick<StatusObservation, 'candidateId' | 'status' | 'eventTimes'>>(
+  observations: readonly T[],
+  taken: Readonly<Record<string, number>>,
+): T[] {
+  return observations.filter(
+    (o) =>
+      !Object.hasOwn(taken, o.candidateId) || taken[o.candidateId] !== signatureHash(observationSignature(o)),
+  );
+}
+
 /**
  * One number per bucket: the sum (mod 2³²) of its rows' hashes of candidate id and signature, so the order of rows
  * does not matter. Equal digests mean, but for a 2⁻³² chance, the same rows saying the same.

@@ -1,12 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendListCommand } from '../messaging/list-client';
 import type { ChangedMessage } from '../messaging/tab-protocol';
+import type { RowBadge } from '../messaging/views';
 import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
 import { observationSignature, unseenRows } from '../model/row-digest';
 import type { PinMapping } from '../pin/mapping/schema';
+import type { PipelineRow } from '../pin/read/lists';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
 import { listenForChanges } from './change-listener';
+import { JobRowsAhead, markFromJobRows } from './job-rows';
 import { pageMapping, watchPageMapping } from './mapping';
 import { removeOrphanedOverlay } from './orphans';
 import { OVERLAY_HOST_TAG, type OverlayPanel, type PanelContent } from './panel-contract';
@@ -32,6 +35,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   let wantsPanel = 0;
   let current: PinPageState | null = null;
   const reported = new Map<string, string>();
+  const ahead = new JobRowsAhead((jobId) => sendListCommand('pin.jobRows', { jobId }));
   /** Backoff for reading the page again after the background did not take a report. */
   let retryDelay = 0;
 
@@ -84,9 +88,17 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
+  const drawBadges = (state: PinPageState, rows: PipelineRow[], badges: Record<string, RowBadge>) => {
+    if (current !== state) return;
+    const started = performance.now();
+    syncRowBadges(rows, badges);
+    performance.measure('pgs:row-badges', { start: started });
+  };
+
   /**
    * Marks the rows read (those near the screen, or changed: see `RowReading`), so a long list costs Pin and the worker
    * a few screens, not every row; with `withSeen`, also asks what the extension has taken from them (`unseenRows`).
+   * The worker also refreshes the Greenhouse stages of these rows (a change comes back as a change signal).
    */
   const refreshRows = async (state: PinPageState, withSeen = false) => {
     if (state.kind !== 'pipeline') return null;
@@ -95,12 +107,32 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       pinCandidateIds: rows.map((r) => r.candidateId),
       ...(withSeen ? { jobId: state.job.id } : {}),
     });
-    if (current === state) {
-      const started = performance.now();
-      syncRowBadges(rows, answer.badges);
-      performance.measure('pgs:row-badges', { start: started });
-    }
+    drawBadges(state, rows, answer.badges);
     return answer.seen;
+  };
+
+  /** A pipeline's rows: marked, and the news reported, at once when asked for ahead, else after asking the worker. */
+  const onPipeline = async (state: Extract<PinPageState, { kind: 'pipeline' }>) => {
+    ahead.want(state.job.id);
+    const rows = state.rows.filter((r) => r.read);
+    const held = ahead.ready(state.job.id);
+    const marked = held && markFromJobRows(rows, held);
+    if (marked) {
+      drawBadges(state, rows, marked.badges);
+      report([state.job], marked.news);
+      void refreshRows(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error));
+    } else {
+      const observations = rows.flatMap((r) => (r.observation ? [r.observation] : []));
+      // The badges first: the recruiter sees them. The same answer says which rows the extension has taken
+      // already (from this page before, or from Pin's JSON), so the report carries only the news.
+      const seen = await refreshRows(state, true).catch((error: unknown) => {
+        console.warn('[pin-greenhouse-sync]', error);
+        return null;
+      });
+      report([state.job], seen ? unseenRows(observations, seen) : observations);
+    }
+    // The content script's last step for this read (`npm run bench` runs each load until after it).
+    performance.mark('pgs:rows-done');
   };
 
   const onState = async (state: PinPageState) => {
@@ -115,16 +147,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         break;
       case 'pipeline':
         removePanel();
-        {
-          const observations = state.rows.flatMap((r) => (r.observation ? [r.observation] : []));
-          // The badges first: the recruiter sees them. The same answer says which rows the extension has taken
-          // already (from this page before, or from Pin's JSON), so the report carries only the news.
-          const seen = await refreshRows(state, true).catch((error: unknown) => {
-            console.warn('[pin-greenhouse-sync]', error);
-            return null;
-          });
-          report([state.job], seen ? unseenRows(observations, seen) : observations);
-        }
+        await onPipeline(state);
         break;
       case 'inbox':
         removePanel();
@@ -141,6 +164,11 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
           reads: state.reads,
         });
         break;
+      case 'loading':
+        removePanel();
+        // While Pin fetches and renders the list, the worker looks up what it holds of the job's rows.
+        if (state.page.kind === 'pipeline') ahead.want(state.page.jobId);
+        break;
       default:
         removePanel();
     }
@@ -151,6 +179,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   const onChanged = (at: number, states?: ChangedMessage['states']) => {
     if (at <= lastSignal) return;
     lastSignal = at;
+    ahead.drop();
     panel?.changed(states);
     if (current) void refreshRows(current);
   };

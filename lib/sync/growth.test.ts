@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { freshDbName, harness, request } from '../../tests/support/sync-harness';
 import type { StatusObservation } from '../model/pin';
-import { unseenRows } from '../model/row-digest';
+import { newsAgainst, unseenRows } from '../model/row-digest';
 import { openDataDb } from '../storage/data-db';
 import { onStorageWriteFailure, StorageWriteError } from '../storage/write-failure';
 import { ObservationStore } from './observations';
@@ -71,6 +71,20 @@ describe('storage that stays small and says when it is full (SPEC §9)', () => {
     expect(news.length).toBeLessThan(100);
     // Only what the page names counts: a candidate gone from the pipeline does not make its bucket differ.
     expect(unseenRows(rows.slice(1), await store.seenDigest('j-big', ids.slice(1)))).toEqual([]);
+  });
+
+  it('a page that asked ahead for what the extension has taken from a job tells the news row by row', async () => {
+    const store = new ObservationStore(freshDbName());
+    const rows = Array.from({ length: 1_000 }, (_, i) => obs('j-big', i));
+    expect(await store.takenRows('j-big')).toEqual({});
+    await store.commit((await store.merge(rows, 1)).seen);
+    const taken = await store.takenRows('j-big');
+    expect(Object.keys(taken)).toHaveLength(1_000);
+    expect(newsAgainst(rows, taken)).toEqual([]);
+    // Exactly the row that changed, and a row never taken, are news; nothing else is (no bucket shares them).
+    const replied = [...rows.slice(1), obs('j-big', 0, 'replied'), obs('j-big', 1_000)];
+    expect(newsAgainst(replied, taken).map((o) => o.candidateId)).toEqual(['c-0', 'c-1000']);
+    expect(await store.takenRows('j-other')).toEqual({});
   });
 
   it('prunes observations by age and count, never those of a job with an enabled rule', async () => {

@@ -1,5 +1,5 @@
 import type { StatusObservation } from '../model/pin';
-import { observationSignature, rowDigest } from '../model/row-digest';
+import { observationSignature, rowDigest, signatureHash } from '../model/row-digest';
 import type { ObservationState } from '../model/rule';
 import { openDataDb, readMany, readOne, writing } from '../storage/data-db';
 import { migrateLegacyStorage } from '../storage/migrate-local';
@@ -84,6 +84,14 @@ export class ObservationStore {
     return rowDigest(
       candidateIds.flatMap((id) => (entries[id] === undefined ? [] : [[id, entries[id]] as const])),
     );
+  }
+
+  /** Every row of a job the extension has taken, by candidate id, as the `signatureHash` of what it said last. */
+  async takenRows(jobId: string): Promise<Record<string, number>> {
+    const entries = (await readOne(await this.db(), 'digests', jobId)) ?? {};
+    const out: Record<string, number> = {};
+    for (const [id, signature] of Object.entries(entries)) out[id] = signatureHash(signature);
+    return out;
   }
 
   async get(jobId: string, candidateId: string): Promise<ObservationState | null> {

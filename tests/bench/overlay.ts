@@ -21,7 +21,8 @@ const LONG_TASKS = () => {
 };
 
 /**
- * In the page: waits for the 1,000 rows and, with the extension, for its row badges (the content script's last step),
+ * In the page: waits for the 1,000 rows and, with the extension, for the content script's last step on them (rows marked
+ * and the news reported: `pgs:rows-done`),
  * then for the main thread to be quiet: two idle periods in a row with at least 45 ms left. Returns when quiet
  * began, in ms from navigation start. No named inner functions: tsx would wrap them in a helper the page lacks.
  */
@@ -52,7 +53,7 @@ const UNTIL_QUIET = ({ rows, after }: { rows: number; after: string | null }) =>
 
 async function loadOnce(page: Page, withExtension: boolean): Promise<{ ms: number; longTasks: number[] }> {
   await page.goto(`${PIN_ORIGIN}/jobs/j-large`, { waitUntil: 'commit' });
-  const ms = await page.evaluate(UNTIL_QUIET, { rows: 1000, after: withExtension ? 'pgs:row-badges' : null });
+  const ms = await page.evaluate(UNTIL_QUIET, { rows: 1000, after: withExtension ? 'pgs:rows-done' : null });
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   return { ms, longTasks };
 }
@@ -90,10 +91,14 @@ export async function contentScriptTime(
     const sums: Record<string, number> = {};
     for (const m of performance.getEntriesByType('measure'))
       if (m.name.startsWith('pgs:')) sums[m.name] = (sums[m.name] ?? 0) + m.duration;
-    // The wait for the worker's row badges: the last read's end to the badges' start (main thread free meanwhile).
-    const read = performance.getEntriesByName('pgs:read-page').at(-1);
-    const badges = performance.getEntriesByName('pgs:row-badges').at(-1);
-    if (read && badges) sums['worker wait'] = badges.startTime - (read.startTime + read.duration);
+    // The wait for the worker between the read that found the rows and the content script's last step for it (0 when
+    // the rows were marked from what was asked for ahead, in the read's own task).
+    const done = performance.getEntriesByName('pgs:rows-done')[0];
+    const read = performance
+      .getEntriesByName('pgs:read-page')
+      .filter((m) => done && m.startTime <= done.startTime)
+      .at(-1);
+    if (read && done) sums['worker wait'] = Math.max(0, done.startTime - (read.startTime + read.duration));
     return sums;
   });
   await cdp.send('Tracing.end');

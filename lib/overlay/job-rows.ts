@@ -1,0 +1,70 @@
+import type { RowBadge } from '../messaging/views';
+import type { StatusObservation } from '../model/pin';
+import { newsAgainst } from '../model/row-digest';
+import type { PipelineRow } from '../pin/read/lists';
+
+/** What the extension holds of a pipeline's rows (`pin.jobRows`): the badges, and what it took from each row. */
+export interface JobRows {
+  badges: Record<string, RowBadge>;
+  /** Candidate id → `signatureHash` of what the row said when the extension took it. */
+  taken: Record<string, number>;
+}
+
+/**
+ * A pipeline's rows asked for ahead: when the page starts loading, while Pin fetches and renders its list, so that the
+ * rows read are marked in the same task as the read instead of after a round trip to the worker. An answer holds
+ * until the extension signals a change (`drop`); one that arrives after a change was signalled is not used.
+ */
+export class JobRowsAhead {
+  private jobId: string | null = null;
+  private answer: JobRows | null = null;
+  private asked = 0;
+
+  constructor(private readonly ask: (jobId: string) => Promise<JobRows>) {}
+
+  /** Asks for this job's rows, unless they were asked for already and still hold. */
+  want(jobId: string): void {
+    if (this.jobId === jobId) return;
+    this.jobId = jobId;
+    this.answer = null;
+    const mine = ++this.asked;
+    this.ask(jobId).then(
+      (answer) => {
+        if (mine !== this.asked) return;
+        this.answer = answer;
+        // On the page's performance timeline, so that a test can hold Pin's list until the answer is here.
+        performance.mark('pgs:job-rows');
+      },
+      // Nothing is lost: the page then asks for the rows it reads (`pin.rowBadges`).
+      () => {},
+    );
+  }
+
+  /** The answer for this job, when it has arrived and nothing changed since it was asked for. */
+  ready(jobId: string): JobRows | null {
+    return this.jobId === jobId ? this.answer : null;
+  }
+
+  /** The extension changed something (an export, a stage, the index): what was asked for before may be out of date. */
+  drop(): void {
+    this.asked += 1;
+    this.jobId = null;
+    this.answer = null;
+  }
+}
+
+/**
+ * The badges and the news (the observations the extension has not taken) for these rows from an answer, when it
+ * covers every one of them: a row the extension has never taken from this job may have a badge it did not look up.
+ */
+export function markFromJobRows(
+  rows: readonly PipelineRow[],
+  answer: JobRows,
+): { badges: Record<string, RowBadge>; news: StatusObservation[] } | null {
+  const observations: StatusObservation[] = [];
+  for (const row of rows) {
+    if (!Object.hasOwn(answer.taken, row.candidateId)) return null;
+    if (row.observation) observations.push(row.observation);
+  }
+  return { badges: answer.badges, news: newsAgainst(observations, answer.taken) };
+}

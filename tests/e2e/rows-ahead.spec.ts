@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures';
+import { readData } from './support/data';
+import {
+  connectGreenhouse,
+  exportFromProfile,
+  gotoProfile,
+  pipelineLinks,
+  rowNameCell,
+} from './support/pages';
+
+/** Where the content script's first read of a pipeline ended, and where its last step on the rows began (ms). */
+const FIRST_READ = () => {
+  const done = performance.getEntriesByName('pgs:rows-done')[0];
+  const read = performance
+    .getEntriesByName('pgs:read-page')
+    .filter((m) => done && m.startTime <= done.startTime)
+    .at(-1);
+  return done && read ? { done: done.startTime, readEnd: read.startTime + read.duration } : null;
+};
+
+test('a pipeline opened again is marked in the read itself, and a row that changed while it was closed is still reported', async ({
+  context,
+  openOptions,
+  pinApp,
+  serviceWorker,
+}) => {
+  await connectGreenhouse(openOptions);
+  const first = await context.newPage();
+  const panel = await gotoProfile(first, 'j-backend', 'c-ada');
+  await exportFromProfile(panel, 'Senior Backend Engineer (ENG-101)');
+  await expect(panel.getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible({ timeout: 15_000 });
+  await first.goto('https://app.pin.com/jobs/j-backend');
+  await expect(pipelineLinks(first)).toHaveCount(9);
+  const statusOf = async (candidateId: string) =>
+    (
+      await readData<{ status: string } | undefined>(
+        serviceWorker,
+        'observations',
+        `j-backend/${candidateId}`,
+      )
+    )?.status;
+  await expect.poll(() => statusOf('c-wang')).toBe('in_sequence');
+  await first.close();
+
+  // While no Pin page is open (and no rule watches this job), Pin records a reply.
+  expect(pinApp.event({ jobId: 'j-backend', candidateId: 'c-wang', type: 'replied' })).toEqual({ ok: true });
+  const again = await context.newPage();
+  // Pin's list is held until the page has the extension's answer for the job, so that the read is the one to use it.
+  await again.route(
+    '**/api/state*',
+    async (route) => {
+      await expect
+        .poll(() => again.evaluate(() => performance.getEntriesByName('pgs:job-rows').length))
+        .toBe(1);
+      await route.fallback();
+    },
+    { times: 1 },
+  );
+  await again.goto('https://app.pin.com/jobs/j-backend');
+  await expect(pipelineLinks(again)).toHaveCount(9);
+  await expect(rowNameCell(again, 'c-ada').getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible();
+  await expect(again.locator('main').getByRole('link', { name: 'Open in Greenhouse' })).toHaveCount(1);
+  // Marked, and the news decided, in the read's own task: no round trip to the worker after the read.
+  const timing = await again.evaluate(FIRST_READ);
+  expect(timing).not.toBeNull();
+  expect(timing!.done).toBeLessThanOrEqual(timing!.readEnd);
+  // The reply is news to the extension, so the page reported it.
+  await expect.poll(() => statusOf('c-wang')).toBe('replied');
+  expect(await statusOf('c-ada')).toBe('sourced');
+});
