@@ -45,9 +45,9 @@ export class AutomationService {
     return this.deps.observations.seenDigest(jobId, candidateIds);
   }
 
-  /** Every row of a job the extension has taken, as candidate id → `signatureHash` (lib/model/row-digest.ts). */
-  takenRows(jobId: string): Promise<Record<string, number>> {
-    return this.deps.observations.takenRows(jobId);
+  /** Which of these rows of a job the extension has taken, as candidate id → `signatureHash` (row-digest.ts). */
+  takenRows(jobId: string, candidateIds: readonly string[]): Promise<Record<string, number>> {
+    return this.deps.observations.takenRows(jobId, candidateIds);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { SyncRecord } from '../model/sync-record';
 import type { SyncStore } from '../sync/store';
 import type { ConnectionService } from './connection';
 import type { PresenceService } from './presence';
+import { ShownRows } from './shown-rows';
 import { type StageService, stageLabel } from './stages';
 
 const matchView = (m: Pick<ReviewMatch, 'id' | 'name' | 'reasons'>): PresenceMatchView => ({
@@ -28,8 +29,8 @@ export function presenceHandlers(deps: {
   stages: StageService;
   /** The digest of what was taken from these rows of a job (lib/model/row-digest.ts). */
   seenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<number[]>;
-  /** Every row of a job the extension has taken, as candidate id → `signatureHash` (lib/model/row-digest.ts). */
-  takenRows?: (jobId: string) => Promise<Record<string, number>>;
+  /** Which of these rows of a job the extension has taken, as candidate id → `signatureHash` (row-digest.ts). */
+  takenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<Record<string, number>>;
   /** Starts the resume PDF of a profile whose export dialog opened. */
   prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
 }): Pick<
@@ -39,6 +40,7 @@ export function presenceHandlers(deps: {
   stageOf: (record: SyncRecord) => Promise<{ label: string; readAt: number } | null>;
 } {
   const { connection, store, presence, stages } = deps;
+  const shown = new ShownRows();
 
   /** Greenhouse for reading, when connected and accepted; null otherwise (nothing is read then). */
   const readApi = async (): Promise<{ api: HarvestApi; granted: (scope: string) => boolean } | null> => {
@@ -57,10 +59,10 @@ export function presenceHandlers(deps: {
   };
 
   /** The row badges of these candidates: synced (with the stage known now), or found in the presence index. */
-  const badgesOf = async (pinCandidateIds: readonly string[], options: { refreshStages: boolean }) => {
+  const badgesOf = async (pinCandidateIds: readonly string[]) => {
     const records = await store.recordsOf(pinCandidateIds);
     const synced = Object.values(records);
-    if (options.refreshStages) void refreshStages(synced);
+    void refreshStages(synced);
     const out: Record<string, RowBadge> = {};
     const entries = await stages.getMany(synced.map((r) => r.applications.at(-1)?.applicationId ?? null));
     synced.forEach((record, i) => {
@@ -89,20 +91,25 @@ export function presenceHandlers(deps: {
 
     'pin.rowBadges': async ({ pinCandidateIds, jobId }) => {
       presence.refreshIfStale();
+      if (jobId !== undefined) shown.note(jobId, pinCandidateIds);
       // Read while the badges are worked out; a digest that cannot be read only means the page sends every row.
       const seen =
         jobId !== undefined && deps.seenRows
           ? deps.seenRows(jobId, pinCandidateIds).catch(() => null)
           : Promise.resolve(null);
-      return { badges: await badgesOf(pinCandidateIds, { refreshStages: true }), seen: await seen };
+      return { badges: await badgesOf(pinCandidateIds), seen: await seen };
     },
 
-    // Asked when a pipeline page starts loading, so that its rows can be marked as soon as they are read. The stages
-    // are refreshed for the rows the page then shows (`pin.rowBadges`), not for the whole job.
+    // Asked when a pipeline page starts loading, for the rows a page of that job showed last: they are most likely
+    // the ones it shows again. Their stages are refreshed as for `pin.rowBadges`.
     'pin.jobRows': async ({ jobId }) => {
       presence.refreshIfStale();
-      const taken = deps.takenRows ? await deps.takenRows(jobId) : {};
-      return { badges: await badgesOf(Object.keys(taken), { refreshStages: false }), taken };
+      const covered = shown.of(jobId);
+      const [taken, badges] = await Promise.all([
+        covered.length && deps.takenRows ? deps.takenRows(jobId, covered) : {},
+        badgesOf(covered),
+      ]);
+      return { covered, badges, taken };
     },
 
     'pin.presence': async ({ candidate }) => {

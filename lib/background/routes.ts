@@ -32,7 +32,7 @@ export function createHandlers(services: Services): Handlers {
     presence,
     stages,
     seenRows: (jobId, candidateIds) => automation.seenRows(jobId, candidateIds),
-    takenRows: (jobId) => automation.takenRows(jobId),
+    takenRows: (jobId, candidateIds) => automation.takenRows(jobId, candidateIds),
     prepareResume: async (candidate, pinJobId) =>
       prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
   });

@@ -46,9 +46,11 @@ export const listCommands = {
     from: PIN,
     input: z.object({ jobId: z.string().max(200) }).strict(),
     output: z.object({
-      /** The badges of the rows in `taken`. */
+      /** The rows looked up: those a page of this job showed last (and asked `pin.rowBadges` for). */
+      covered: z.array(z.string()),
+      /** The badges of the covered rows that have one. */
       badges: z.record(z.string(), rowBadgeSchema),
-      /** Every row of the job the extension has taken: candidate id → `signatureHash` of what the row said. */
+      /** Which covered rows the extension has taken: candidate id → `signatureHash` of what the row said. */
       taken: z.record(z.string(), z.number()),
     }),
   }),

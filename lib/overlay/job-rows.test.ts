@@ -16,7 +16,11 @@ function deferred<T>() {
 }
 
 const badge: RowBadge = { kind: 'synced', url: 'https://app.greenhouse.io/people/7', stage: 'Offer' };
-const answer = (taken: Record<string, number> = {}): JobRows => ({ badges: { 'c-1': badge }, taken });
+const answer = (taken: Record<string, number> = {}, covered = Object.keys(taken)): JobRows => ({
+  covered,
+  badges: { 'c-1': badge },
+  taken,
+});
 
 const observation = (candidateId: string, status: StatusObservation['status']): StatusObservation => ({
   jobId: 'j-1',
@@ -82,21 +86,20 @@ describe('JobRowsAhead', () => {
 });
 
 describe('markFromJobRows', () => {
-  it('marks rows the extension has taken and reports only those that say something new', () => {
-    const held = answer({
-      'c-1': hashOf('in_sequence'),
-      'c-2': hashOf('in_sequence'),
-      'c-3': hashOf('sourced'),
-    });
+  it('marks covered rows and reports only those that say something new, or that the extension never took', () => {
+    const held = answer(
+      { 'c-1': hashOf('in_sequence'), 'c-2': hashOf('in_sequence'), 'c-3': hashOf('sourced') },
+      ['c-1', 'c-2', 'c-3', 'c-4'],
+    );
     const marked = markFromJobRows(
-      [row('c-1', 'in_sequence'), row('c-2', 'replied'), row('c-3', null)],
+      [row('c-1', 'in_sequence'), row('c-2', 'replied'), row('c-3', null), row('c-4', 'sourced')],
       held,
     );
     expect(marked?.badges).toEqual({ 'c-1': badge });
-    expect(marked?.news.map((o) => o.candidateId)).toEqual(['c-2']);
+    expect(marked?.news.map((o) => o.candidateId)).toEqual(['c-2', 'c-4']);
   });
 
-  it('does not answer for a row the extension has never taken from the job (its badge was not looked up)', () => {
+  it('does not answer for a row it did not look up (its badge is not known)', () => {
     const held = answer({ 'c-1': hashOf('in_sequence') });
     expect(markFromJobRows([row('c-1', 'in_sequence'), row('c-9', 'in_sequence')], held)).toBeNull();
     expect(markFromJobRows([], held)).toEqual({ badges: held.badges, news: [] });

@@ -3,10 +3,13 @@ import type { StatusObservation } from '../model/pin';
 import { newsAgainst } from '../model/row-digest';
 import type { PipelineRow } from '../pin/read/lists';
 
-/** What the extension holds of a pipeline's rows (`pin.jobRows`): the badges, and what it took from each row. */
+/** What the extension holds of some rows of a pipeline (`pin.jobRows`): their badges, and what it took from each. */
 export interface JobRows {
+  /** The rows looked up (those a page of the job showed last). */
+  covered: string[];
+  /** The badges of the covered rows that have one. */
   badges: Record<string, RowBadge>;
-  /** Candidate id → `signatureHash` of what the row said when the extension took it. */
+  /** Candidate id → `signatureHash` of what the row said when the extension took it (covered rows only). */
   taken: Record<string, number>;
 }
 
@@ -55,15 +58,16 @@ export class JobRowsAhead {
 
 /**
  * The badges and the news (the observations the extension has not taken) for these rows from an answer, when it
- * covers every one of them: a row the extension has never taken from this job may have a badge it did not look up.
+ * covers every one of them (else null: the page asks for the rows it read).
  */
 export function markFromJobRows(
   rows: readonly PipelineRow[],
   answer: JobRows,
 ): { badges: Record<string, RowBadge>; news: StatusObservation[] } | null {
+  const covered = new Set(answer.covered);
   const observations: StatusObservation[] = [];
   for (const row of rows) {
-    if (!Object.hasOwn(answer.taken, row.candidateId)) return null;
+    if (!covered.has(row.candidateId)) return null;
     if (row.observation) observations.push(row.observation);
   }
   return { badges: answer.badges, news: newsAgainst(observations, answer.taken) };

@@ -118,9 +118,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     const held = ahead.ready(state.job.id);
     const marked = held && markFromJobRows(rows, held);
     if (marked) {
+      // The worker refreshed these rows' stages when it answered; a change comes back as a change signal.
       drawBadges(state, rows, marked.badges);
       report([state.job], marked.news);
-      void refreshRows(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error));
     } else {
       const observations = rows.flatMap((r) => (r.observation ? [r.observation] : []));
       // The badges first: the recruiter sees them. The same answer says which rows the extension has taken

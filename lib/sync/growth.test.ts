@@ -76,15 +76,17 @@ describe('storage that stays small and says when it is full (SPEC §9)', () => {
   it('a page that asked ahead for what the extension has taken from a job tells the news row by row', async () => {
     const store = new ObservationStore(freshDbName());
     const rows = Array.from({ length: 1_000 }, (_, i) => obs('j-big', i));
-    expect(await store.takenRows('j-big')).toEqual({});
+    const ids = [...rows.map((o) => o.candidateId), 'c-1000'];
+    expect(await store.takenRows('j-big', ids)).toEqual({});
     await store.commit((await store.merge(rows, 1)).seen);
-    const taken = await store.takenRows('j-big');
+    const taken = await store.takenRows('j-big', ids);
     expect(Object.keys(taken)).toHaveLength(1_000);
+    expect(Object.keys(await store.takenRows('j-big', ['c-1', 'c-2', 'c-1000']))).toEqual(['c-1', 'c-2']);
     expect(newsAgainst(rows, taken)).toEqual([]);
     // Exactly the row that changed, and a row never taken, are news; nothing else is (no bucket shares them).
     const replied = [...rows.slice(1), obs('j-big', 0, 'replied'), obs('j-big', 1_000)];
     expect(newsAgainst(replied, taken).map((o) => o.candidateId)).toEqual(['c-0', 'c-1000']);
-    expect(await store.takenRows('j-other')).toEqual({});
+    expect(await store.takenRows('j-other', ids)).toEqual({});
   });
 
   it('prunes observations by age and count, never those of a job with an enabled rule', async () => {

@@ -86,11 +86,11 @@ export class ObservationStore {
     );
   }
 
-  /** Every row of a job the extension has taken, by candidate id, as the `signatureHash` of what it said last. */
-  async takenRows(jobId: string): Promise<Record<string, number>> {
+  /** Which of these rows of a job the extension has taken: candidate id → `signatureHash` of what the row said last. */
+  async takenRows(jobId: string, candidateIds: readonly string[]): Promise<Record<string, number>> {
     const entries = (await readOne(await this.db(), 'digests', jobId)) ?? {};
     const out: Record<string, number> = {};
-    for (const [id, signature] of Object.entries(entries)) out[id] = signatureHash(signature);
+    for (const id of candidateIds) if (Object.hasOwn(entries, id)) out[id] = signatureHash(entries[id]!);
     return out;
   }
 
