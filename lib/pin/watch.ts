@@ -92,12 +92,24 @@ export function watchPinPage(
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
     performance.measure('pgs:read-page', { start: started });
   };
+  let frame: number | undefined;
   const schedule = () => {
-    if (timer === undefined) timer = ctx.requestIdleCallback(read, { timeout: SETTLE_MS });
+    if (timer !== undefined || frame !== undefined) return;
+    const whenIdle = () => {
+      frame = undefined;
+      timer = ctx.requestIdleCallback(read, { timeout: SETTLE_MS });
+    };
+    // In a visible tab, after the next frame: Pin's change is laid out by then, so measuring where the rows are
+    // (`rowsNearViewport`) forces no layout of a long list inside the read (measured: 66 ms of style and layout of
+    // 1,000 rows, when the idle callback came first). A hidden tab draws no frames; its layout is done on demand.
+    if (document.visibilityState === 'visible') frame = ctx.requestAnimationFrame(whenIdle);
+    else whenIdle();
   };
   const cancel = () => {
     if (timer !== undefined) cancelIdleCallback(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
     timer = undefined;
+    frame = undefined;
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -115,6 +127,13 @@ export function watchPinPage(
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     cancel();
     rowReading.navigated();
+    schedule();
+  });
+  // A tab hidden before its frame came: read when idle instead of when it is shown again.
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (frame === undefined || document.visibilityState === 'visible') return;
+    cancelAnimationFrame(frame);
+    frame = undefined;
     schedule();
   });
   ctx.addEventListener(

@@ -9,7 +9,7 @@ import type { PinApp } from '../pin-app/server';
 import { PAGE_PROBES } from './latency';
 import { median } from './measure';
 
-const CONTROL_DIR = path.resolve(import.meta.dirname, 'control-extension');
+export const CONTROL_DIR = path.resolve(import.meta.dirname, 'control-extension');
 
 async function workerMarks(context: BrowserContext, names: string[]): Promise<number[][]> {
   const worker =
