@@ -13,7 +13,7 @@ import { type PinPage, pageFromUrl } from './routes';
 
 export type PinPageState =
   | { kind: 'profile'; url: string; reading: ProfileReading }
-  | { kind: 'pipeline'; url: string; job: PinJob; rows: PipelineRow[]; reads: FieldRead[] }
+  | { kind: 'pipeline'; url: string; job: PinJob; rows: PipelineRow[]; listed: number; reads: FieldRead[] }
   | { kind: 'inbox'; url: string; observations: StatusObservation[]; reads: FieldRead[] }
   | { kind: 'jobs'; url: string; jobs: PinJob[]; reads: FieldRead[] }
   | { kind: 'unreadable'; url: string; page: PinPage; what: string; reads: FieldRead[] }
@@ -87,7 +87,8 @@ export function watchPinPage(
     timer = undefined;
     const started = performance.now();
     const state = readPinPage(document, location.href, mapping(), rowReading);
-    unreadRows = state.kind === 'pipeline' && state.rows.some((r) => !r.read);
+    unreadRows =
+      state.kind === 'pipeline' && (state.rows.length < state.listed || state.rows.some((r) => !r.read));
     onState(state);
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
     performance.measure('pgs:read-page', { start: started });

@@ -88,6 +88,45 @@ export class ProfileRow {
   }
 }
 
+const quotedCss = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * A job's list by its profile links alone, to read a long list a few screens at a time: this job's plain links in
+ * document order (one query), and a row made only for an index asked for. Null when knowing the rows takes reading
+ * every link: the mapping's profile route has no plain prefix, or another link opens a profile of this job.
+ */
+export function linkList(
+  main: Element,
+  mapping: PinMapping,
+  jobId: string,
+): { links: ArrayLike<Element>; rowAt: (index: number) => ProfileRow | null } | null {
+  const prefix = profilePrefix(mapping, jobId);
+  if (prefix === null) return null;
+  const quoted = quotedCss(prefix);
+  for (const link of safeAll(main, `a[href]:not([href^=${quoted}])`)) {
+    const target = pageOfLink(link, mapping);
+    if (target.kind === 'profile' && target.jobId === jobId) return null;
+  }
+  const links = safeAll(main, `a[href^=${quoted}]`);
+  const idAt = (index: number): string | null => {
+    const link = links[index];
+    if (!link) return null;
+    const id = candidateAfter(link.getAttribute('href') ?? '', prefix);
+    if (id !== null) return id;
+    const target = pageOfLink(link, mapping);
+    return target.kind === 'profile' && target.jobId === jobId ? target.candidateId : null;
+  };
+  return {
+    links,
+    rowAt: (index) => {
+      const id = idAt(index);
+      // A profile linked twice in a row (its picture and its name): the row is its first link's, as in `profileRows`.
+      if (id === null || (index > 0 && idAt(index - 1) === id)) return null;
+      return new ProfileRow(jobId, id, links[index]!, main, mapping.selectors.row);
+    },
+  };
+}
+
 /** Rows in document order, by their links. */
 const byDocumentOrder = (a: ProfileRow, b: ProfileRow) =>
   a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -114,7 +153,7 @@ export function profileRows(main: Element, mapping: PinMapping, jobId?: string):
   }
   // A 1,000-row pipeline: the browser finds this job's plain links by their prefix, each read by its prefix alone;
   // the few other links (navigation, absolute or encoded ones) go through the route patterns.
-  const quoted = `"${prefix.replace(/["\\]/g, '\\$&')}"`;
+  const quoted = quotedCss(prefix);
   for (const link of safeAll(main, `a[href^=${quoted}]`)) {
     const id = candidateAfter(link.getAttribute('href') ?? '', prefix);
     if (id === null) byRoute(link);

@@ -11,7 +11,17 @@ const dataset = generateLargeDataset(40);
 
 /** A row reading whose "near the viewport" is rows [from, to) (happy-dom lays nothing out). */
 function reading(window: { from: number; to: number }) {
-  return new PageRowReading(() => (index) => index >= window.from && index < window.to);
+  return new PageRowReading((links) => [
+    Math.min(window.from, links.length),
+    Math.min(window.to, links.length),
+  ]);
+}
+
+/** Every row of the page, as a read without a row reading finds them. */
+function allRows(doc: Document) {
+  const read = readPipeline(doc, { jobId: 'j-large' });
+  if (!read.ok) throw new Error(read.unreadable);
+  return read.value.rows;
 }
 
 const readIds = (rows: { read: boolean; candidateId: string }[]) =>
@@ -25,10 +35,16 @@ for (const markup of MARKUPS) {
       const rows = reading(view);
       const first = readPipeline(doc, { jobId: 'j-large' }, BUILTIN_PIN_MAPPING, rows);
       if (!first.ok) throw new Error(first.unreadable);
-      // Every row is there for its badge; only the first five were read for their status.
-      expect(first.value.rows).toHaveLength(40);
+      // Every row is counted; only the first five were made and read for their status.
+      expect(first.value.listed).toBe(40);
+      expect(first.value.rows.map((r) => r.candidateId)).toEqual([
+        'c-gen-1',
+        'c-gen-2',
+        'c-gen-3',
+        'c-gen-4',
+        'c-gen-5',
+      ]);
       expect(readIds(first.value.rows)).toEqual(['c-gen-1', 'c-gen-2', 'c-gen-3', 'c-gen-4', 'c-gen-5']);
-      expect(first.value.rows.filter((r) => !r.read).every((r) => r.observation === null)).toBe(true);
       expect(first.value.rows[0]!.observation).toMatchObject({
         candidateId: 'c-gen-1',
         status: 'in_sequence',
@@ -76,8 +92,8 @@ for (const markup of MARKUPS) {
       const first = readPipeline(doc, { jobId: 'j-large' }, BUILTIN_PIN_MAPPING, rows);
       if (!first.ok) throw new Error(first.unreadable);
       // The first row below the screen that shows an event time.
-      const row = first.value.rows.find((r, i) => i > 10 && r.element.querySelector('time'))!;
-      expect(row.read).toBe(false);
+      const row = allRows(doc).find((r, i) => i > 10 && r.element.querySelector('time'))!;
+      expect(readIds(first.value.rows)).not.toContain(row.candidateId);
 
       // Pin shows a new event in row 30: its time element changes.
       const time = row.element.querySelector('time')!;
@@ -97,7 +113,7 @@ for (const markup of MARKUPS) {
       // Pin rendering the list before the first read: nothing counts as changed.
       const before = readPipeline(doc, { jobId: 'j-large' }, BUILTIN_PIN_MAPPING, rows);
       if (!before.ok) throw new Error(before.unreadable);
-      const old = before.value.rows.find((r) => r.candidateId === 'c-gen-25')!.element;
+      const old = allRows(doc).find((r) => r.candidateId === 'c-gen-25')!.element;
       const replacement = old.cloneNode(true) as Element;
       old.replaceWith(replacement);
       rows.touched(replacement.parentNode!, [replacement]);
@@ -111,6 +127,35 @@ for (const markup of MARKUPS) {
       const fresh = readPipeline(doc, { jobId: 'j-large' }, BUILTIN_PIN_MAPPING, rows);
       if (!fresh.ok) throw new Error(fresh.unreadable);
       expect(readIds(fresh.value.rows)).toEqual(['c-gen-1', 'c-gen-2']);
+    });
+  });
+
+  describe(`reading only the rows near the screen (${markup} markup)`, () => {
+    it('finds the same rows, statuses and elements as a read of every row', () => {
+      const doc = renderPage(dataset, '/jobs/j-large', markup);
+      const near = readPipeline(
+        doc,
+        { jobId: 'j-large' },
+        BUILTIN_PIN_MAPPING,
+        reading({ from: 10, to: 16 }),
+      );
+      if (!near.ok) throw new Error(near.unreadable);
+      const every = allRows(doc).slice(10, 16);
+      expect(near.value.rows.map((r) => [r.candidateId, r.element, r.observation])).toEqual(
+        every.map((r) => [r.candidateId, r.element, r.observation]),
+      );
+    });
+
+    it('reads every link when another link opens a profile of the job (its row could not be told by its place)', () => {
+      const doc = renderPage(dataset, '/jobs/j-large', markup);
+      const absolute = doc.createElement('a');
+      absolute.href = 'https://app.pin.com/jobs/j-large/candidates/c-gen-3';
+      doc.querySelector('main')!.append(absolute);
+      const read = readPipeline(doc, { jobId: 'j-large' }, BUILTIN_PIN_MAPPING, reading({ from: 0, to: 2 }));
+      if (!read.ok) throw new Error(read.unreadable);
+      expect(read.value.rows).toHaveLength(40);
+      expect(read.value.listed).toBe(40);
+      expect(readIds(read.value.rows)).toEqual(['c-gen-1', 'c-gen-2']);
     });
   });
 }

@@ -20,19 +20,20 @@ export interface RowReading {
   /** The outreach read before from this row, unchanged since; undefined when it has not been read. */
   known(row: Element): RowOutreach | null | undefined;
   remember(row: Element, outreach: RowOutreach | null): void;
+  /** Whether rows changed since the list was last read (those are read wherever they are: `wanted`). */
+  readonly changesPending: boolean;
   /** Which of these rows (in document order) to read now: those wanted where they are, and those that changed. */
   wanted(rows: readonly ListedRow[]): (index: number, row: ListedRow) => boolean;
+  /** With no changes pending: the range of these links (in document order) whose rows to read now. */
+  window(links: ArrayLike<Element>): [from: number, to: number];
 }
 
 /**
- * The rows within a screen's height of the viewport (so a short scroll finds them read), by a binary search over the
- * positions of their links: rows of a list are laid out top to bottom in document order. Layout is clean when the
- * page is idle, so the few rectangles read cost no layout.
+ * The rows within a screen's height of the viewport (so a short scroll finds them read), as the range [from, to) of
+ * their indexes, by a binary search over the positions of their links: rows of a list are laid out top to bottom in
+ * document order. Layout is clean when the page is idle, so the few rectangles read cost no layout.
  */
-export function rowsNearViewport(
-  rows: readonly Element[],
-  viewportHeight = innerHeight,
-): (index: number) => boolean {
+export function nearViewport(rows: ArrayLike<Element>, viewportHeight = innerHeight): [number, number] {
   const top = -viewportHeight;
   const bottom = 2 * viewportHeight;
   let low = 0;
@@ -44,7 +45,15 @@ export function rowsNearViewport(
   }
   let end = low;
   while (end < rows.length && rows[end]!.getBoundingClientRect().top <= bottom) end += 1;
-  const first = low;
+  return [low, end];
+}
+
+/** `nearViewport` as a test of an index. */
+export function rowsNearViewport(
+  rows: ArrayLike<Element>,
+  viewportHeight = innerHeight,
+): (index: number) => boolean {
+  const [first, end] = nearViewport(rows, viewportHeight);
   return (index) => index >= first && index < end;
 }
 
@@ -60,9 +69,7 @@ export class PageRowReading implements RowReading {
   /** Whether the list on the page now has been read: before that, every row is new and none counts as changed. */
   private listRead = false;
 
-  constructor(
-    private readonly near: (rows: readonly Element[]) => (index: number) => boolean = rowsNearViewport,
-  ) {}
+  constructor(private readonly near: (rows: ArrayLike<Element>) => [number, number] = nearViewport) {}
 
   known(row: Element): RowOutreach | null | undefined {
     return this.known_.get(row);
@@ -73,13 +80,28 @@ export class PageRowReading implements RowReading {
     this.changed.delete(row);
   }
 
+  get changesPending(): boolean {
+    return this.listRead && this.anyChanged;
+  }
+
   wanted(rows: readonly ListedRow[]): (index: number, row: ListedRow) => boolean {
-    const near = this.near(rows.map((r) => r.link));
-    const changes = this.listRead && this.anyChanged;
+    const [first, end] = this.near(rows.map((r) => r.link));
+    const changes = this.changesPending;
+    this.begin();
+    return (index, row) => (index >= first && index < end) || (changes && this.changed.has(row.element));
+  }
+
+  window(links: ArrayLike<Element>): [number, number] {
+    const range = this.near(links);
+    this.begin();
+    return range;
+  }
+
+  /** A read of the list starts: what changed before it is in it. */
+  private begin(): void {
     if (!this.listRead) this.changed = new WeakSet();
     this.listRead = true;
     this.anyChanged = false;
-    return (index, row) => near(index) || (changes && this.changed.has(row.element));
   }
 
   /** Whether changes count now (a list has been read since the last navigation). */
