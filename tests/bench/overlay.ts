@@ -141,6 +141,15 @@ export async function contentScriptTime(
       );
     }
   }
+  if (process.env.BENCH_DEBUG) {
+    // Style and layout after the content script's first call: what the page redoes for what it changed.
+    const first = intervals[0]?.[0] ?? 0;
+    const work = events
+      .filter((e) => e.ph === 'X' && ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint'].includes(e.name))
+      .filter((e) => e.ts >= first && (e.dur ?? 0) > 1_000)
+      .map((e) => `${e.name} ${((e.ts - first) / 1000).toFixed(0)}+${((e.dur ?? 0) / 1000).toFixed(1)}ms`);
+    console.error('[bench] rendering after the content script started:', work.join(' | '));
+  }
   // Main-thread tasks over 50 ms in which the content script ran, and of those, the ones it caused: a task that would
   // not be over 50 ms without the content script's own time in it (its calls, and any style or layout they forced).
   const merged: [number, number][] = [];
