@@ -31,6 +31,11 @@ test('a pipeline opened again is marked in the read itself, and a row that chang
   await expect(panel.getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible({ timeout: 15_000 });
   await first.goto('https://app.pin.com/jobs/j-backend');
   await expect(pipelineLinks(first)).toHaveCount(9);
+  // The stage read this page asked for is done (its change signal, which drops an answer held, has come and gone).
+  await expect(rowNameCell(first, 'c-ada').getByRole('link', { name: 'Open in Greenhouse' })).toHaveAttribute(
+    'title',
+    /^Synced to Greenhouse · ./,
+  );
   const statusOf = async (candidateId: string) =>
     (
       await readData<{ status: string } | undefined>(
