@@ -11,6 +11,9 @@ import { routeOriginToServer } from '../e2e/support/routing';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { PinApp } from '../pin-app/server';
 import { CONTROL_DIR } from './control';
+
+const CONTROL_MARKS_DIR = path.resolve(import.meta.dirname, 'control-marks');
+
 import { median, percentile } from './measure';
 
 const LONG_TASKS = () => {
@@ -92,6 +95,7 @@ export async function contentScriptTime(
     const sums: Record<string, number> = {};
     for (const m of performance.getEntriesByType('measure'))
       if (m.name.startsWith('pgs:')) sums[m.name] = (sums[m.name] ?? 0) + m.duration;
+    sums['badges drawn'] = document.querySelectorAll('[data-pgs-badge]').length;
     // The wait for the worker between the read that found the rows and the content script's last step for it (0 when
     // the rows were marked from what was asked for ahead, in the read's own task).
     const done = performance.getEntriesByName('pgs:rows-done')[0];
@@ -200,8 +204,13 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     args: CHROMIUM_ARGS,
   });
   await routeOriginToServer(plain, PIN_ORIGIN, pinApp.url);
-  // The floor: an empty MV3 extension with a content script on Pin's pages (a button), loaded the same way.
-  const control = await launchWithExtension({ extensionDir: CONTROL_DIR, opensFirstRunPage: false });
+  // The floor: an empty MV3 extension with a content script on Pin's pages (a button), loaded the same way; with
+  // BENCH_OVERLAY_CONTROL=marks, one whose content script only marks the first 50 rows once they are drawn.
+  const marks = process.env.BENCH_OVERLAY_CONTROL === 'marks';
+  const control = await launchWithExtension({
+    extensionDir: marks ? CONTROL_MARKS_DIR : CONTROL_DIR,
+    opensFirstRunPage: false,
+  });
   await routeOriginToServer(control, PIN_ORIGIN, pinApp.url);
   try {
     const pages = {
@@ -218,12 +227,12 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const results = Object.fromEntries(
       modes.map((m) => [m, [] as Awaited<ReturnType<typeof loadOnce>>[]]),
     ) as Record<(typeof modes)[number], Awaited<ReturnType<typeof loadOnce>>[]>;
-    for (const mode of modes) await loadOnce(pages[mode], mode === 'with');
+    for (const mode of modes) await loadOnce(pages[mode], mode === 'with' || (marks && mode === 'control'));
     // Interleaved, each mode first in turn.
     for (let i = 0; i < loads; i++) {
       for (let k = 0; k < modes.length; k++) {
         const mode = modes[(i + k) % modes.length]!;
-        results[mode].push(await loadOnce(pages[mode], mode === 'with'));
+        results[mode].push(await loadOnce(pages[mode], mode === 'with' || (marks && mode === 'control')));
       }
     }
     const tracedLoads: Awaited<ReturnType<typeof contentScriptTime>>[] = [];
@@ -245,6 +254,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       ratio: Number((median(withMs) / median(withoutMs)).toFixed(3)),
       ratio95: [Number(low.toFixed(3)), Number(high.toFixed(3))],
       /** The empty extension's loads ÷ those without any: what having an extension on the page costs at all. */
+      control: marks ? 'marks the first 50 rows' : 'empty',
       medianLoadToIdleMsControl: median(controlMs),
       controlRatio: Number((median(controlMs) / median(withoutMs)).toFixed(3)),
       controlRatio95: [Number(controlLow.toFixed(3)), Number(controlHigh.toFixed(3))],
