@@ -1,10 +1,12 @@
 import type { RowBadge } from '../messaging/views';
-import type { PipelineRow } from '../pin/read/lists';
+import type { PinMapping } from '../pin/mapping/schema';
+import { type ProfileRow, rowsOfCandidates } from '../pin/read/lists';
+import { mainOf } from '../pin/read/reads';
 
 export const ROW_BADGE_ATTR = 'data-pgs-badge';
 const SVG = 'http://www.w3.org/2000/svg';
 
-function logo(filled: boolean): SVGSVGElement {
+function drawLogo(filled: boolean): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   for (const [k, v] of Object.entries({
     width: '16',
@@ -26,6 +28,14 @@ function logo(filled: boolean): SVGSVGElement {
   return svg;
 }
 
+/** The two logos, drawn once per page and cloned for each badge. */
+const logos = new Map<boolean, SVGSVGElement>();
+const logo = (filled: boolean): Node => {
+  const drawn = logos.get(filled) ?? drawLogo(filled);
+  logos.set(filled, drawn);
+  return drawn.cloneNode(true);
+};
+
 const labelOf = (badge: RowBadge) =>
   badge.kind === 'synced'
     ? { name: 'Open in Greenhouse', title: `Synced to Greenhouse${badge.stage ? ` · ${badge.stage}` : ''}` }
@@ -39,7 +49,10 @@ const labelOf = (badge: RowBadge) =>
  * a filled logo for synced candidates ("Open in Greenhouse"), an outlined one for people already in Greenhouse but
  * not synced from Pin ("In Greenhouse"). Only https://app.greenhouse.io/ links are produced.
  */
-export function syncRowBadges(rows: PipelineRow[], badges: Record<string, RowBadge>): void {
+export function syncRowBadges(
+  rows: readonly Pick<ProfileRow, 'candidateId' | 'nameCell'>[],
+  badges: Record<string, RowBadge>,
+): void {
   for (const row of rows) {
     const cell = row.nameCell;
     const existing = cell.querySelector(`[${ROW_BADGE_ATTR}]`);
@@ -67,4 +80,23 @@ export function syncRowBadges(rows: PipelineRow[], badges: Record<string, RowBad
     shadow.append(link);
     cell.append(host);
   }
+}
+
+/**
+ * Badges for the rows of a job's list that have one in `badges`, found by their profile links alone: no other row is
+ * touched, nothing is read from a row and no layout is measured, so this can run while Pin puts its rows in, before its
+ * first frame lays them out. Does nothing when the list's links cannot be told apart that way (see
+ * `rowsOfCandidates`). Returns how many rows got or kept a badge.
+ */
+export function badgeListedRows(
+  doc: Document,
+  mapping: PinMapping,
+  jobId: string,
+  badges: Record<string, RowBadge>,
+): number {
+  const main = mainOf(doc, mapping);
+  const rows = main && rowsOfCandidates(main, mapping, jobId, Object.keys(badges));
+  if (!rows) return 0;
+  syncRowBadges(rows, badges);
+  return rows.length;
 }

@@ -78,6 +78,8 @@ export function watchPinPage(
   onState: (state: PinPageState) => void,
   ignore: (node: Node) => boolean,
   mapping: () => PinMapping,
+  /** Called in the task in which Pin changed the page, before its next frame (the read comes after that frame). */
+  onPinChange?: () => void,
 ): { reread: (options?: { fresh?: boolean }) => void; stop: () => void } {
   let timer: number | undefined;
   const rowReading = new PageRowReading();
@@ -113,16 +115,20 @@ export function watchPinPage(
     frame = undefined;
   };
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const record of records) {
       if (ignore(record.target)) continue;
       const nodes = [...record.addedNodes, ...record.removedNodes];
       if (nodes.length === 0 || !nodes.every(ignore)) {
-        schedule();
-        if (!rowReading.tracking) return; // no list read yet, so no row to read again
+        changed = true;
+        if (!rowReading.tracking) break; // no list read yet, so no row to read again
         // The row holding the change, or put in by it, is read again.
         rowReading.touched(record.target, record.addedNodes);
       }
     }
+    if (!changed) return;
+    schedule();
+    onPinChange?.();
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -8,6 +8,18 @@ import {
   rowNameCell,
 } from './support/pages';
 
+/** In the page: records whether a row badge is there in the first frame that draws Pin's rows. */
+const BADGE_AT_FIRST_FRAME = () => {
+  const w = window as unknown as { __badgeAtFirstFrame?: boolean };
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('main a[href*="/candidates/"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      w.__badgeAtFirstFrame = document.querySelector('main [data-pgs-badge]') !== null;
+    });
+  }).observe(document, { childList: true, subtree: true });
+};
+
 /** Where the content script's first read of a pipeline ended, and where its last step on the rows began (ms). */
 const FIRST_READ = () => {
   const done = performance.getEntriesByName('pgs:rows-done')[0];
@@ -18,7 +30,7 @@ const FIRST_READ = () => {
   return done && read ? { done: done.startTime, readEnd: read.startTime + read.duration } : null;
 };
 
-test('a pipeline opened again is marked in the read itself, and a row that changed while it was closed is still reported', async ({
+test('a pipeline opened again is badged as Pin renders it and marked in the read itself, and a row that changed while it was closed is still reported', async ({
   context,
   openOptions,
   pinApp,
@@ -61,8 +73,15 @@ test('a pipeline opened again is marked in the read itself, and a row that chang
     },
     { times: 1 },
   );
+  await again.addInitScript(BADGE_AT_FIRST_FRAME);
   await again.goto('https://app.pin.com/jobs/j-backend');
   await expect(pipelineLinks(again)).toHaveCount(9);
+  // Badged as Pin put its rows in, so its first frame lays the table out once, with the badge.
+  await expect
+    .poll(() =>
+      again.evaluate(() => (window as unknown as { __badgeAtFirstFrame?: boolean }).__badgeAtFirstFrame),
+    )
+    .toBe(true);
   await expect(rowNameCell(again, 'c-ada').getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible();
   await expect(again.locator('main').getByRole('link', { name: 'Open in Greenhouse' })).toHaveCount(1);
   // Marked, and the news decided, in the read's own task: no round trip to the worker after the read.

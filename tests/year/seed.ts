@@ -176,7 +176,9 @@ export async function seedYear(worker: Worker, spec: YearSpec = YEAR): Promise<R
     ]);
     data.close();
 
-    // The presence index: two hashed keys (email, LinkedIn) per person, as the index writes them.
+    // The presence index: two hashed keys (email, LinkedIn) per person, as the index writes them. None: the index the
+    // extension built is left as it is.
+    if (spec.indexedPeople === 0) return timings;
     const presence = await open('pin-greenhouse-sync-presence');
     const key = (kind: string, i: number) => `${kind}${i.toString(36).padStart(15, 'x')}`;
     await inBatches(presence, 'people', spec.indexedPeople, (i) => [

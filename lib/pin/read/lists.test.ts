@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PIN_MAPPING } from '../mapping/builtin';
-import { profileRows } from './lists';
+import { profileRows, rowsOfCandidates } from './lists';
 
 describe('profileRows', () => {
   it("matches a job's plain links by prefix exactly as the route patterns do", () => {
@@ -39,5 +39,40 @@ describe('profileRows', () => {
     expect(profileRows(document.querySelector('main')!, mapping, 'j-1').map((r) => r.candidateId)).toEqual([
       'c-a',
     ]);
+  });
+});
+
+describe('rowsOfCandidates', () => {
+  const list = (...hrefs: string[]) => {
+    document.body.innerHTML = `<main><nav><a href="/jobs">Jobs</a></nav><table>${hrefs
+      .map((href, i) => `<tr id="r${i}"><td><a href="${href}">${i}</a></td></tr>`)
+      .join('')}</table></main>`;
+    return document.querySelector('main')!;
+  };
+
+  it('finds the rows of the candidates asked for, as profileRows does, and no other', () => {
+    const main = list(
+      '/jobs/j-1/candidates/c-10',
+      '/jobs/j-1/candidates/c-1',
+      '/jobs/j-1/candidates/c-2/',
+      '/jobs/j-1/candidates/c-3/extra',
+    );
+    // A row whose picture links to the profile with a query before its name does.
+    main
+      .querySelector('#r1 td')!
+      .insertAdjacentHTML('afterbegin', '<a href="/jobs/j-1/candidates/c-1?photo">P</a>');
+    const rows = rowsOfCandidates(main, BUILTIN_PIN_MAPPING, 'j-1', ['c-3', 'c-1', 'c-2', 'c-9', 'c/x'])!;
+    // In document order; c-1 by its row's first link; c-2's only link is not its exact path (the read finds it);
+    // c-3's link opens no profile; c-9 is not listed.
+    expect(rows.map((r) => [r.candidateId, r.element.id, r.link.textContent])).toEqual([['c-1', 'r1', 'P']]);
+    const all = profileRows(main, BUILTIN_PIN_MAPPING, 'j-1');
+    expect(all.find((r) => r.candidateId === 'c-1')?.link).toBe(rows[0]!.link);
+  });
+
+  it('is null when another kind of link opens a profile of the job (rows are then found by reading every link)', () => {
+    const main = list('/jobs/j-1/candidates/c-1', 'https://app.pin.com/jobs/j-1/candidates/c-2');
+    expect(rowsOfCandidates(main, BUILTIN_PIN_MAPPING, 'j-1', ['c-1'])).toBeNull();
+    // Another job's absolute link does not matter.
+    expect(rowsOfCandidates(main, BUILTIN_PIN_MAPPING, 'j-2', ['c-1'])).toEqual([]);
   });
 });

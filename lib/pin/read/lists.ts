@@ -1,5 +1,5 @@
 import type { StatusObservation } from '../../model/pin';
-import { safeAll } from '../dom';
+import { safeAll, safeQuery } from '../dom';
 import { PIN_ORIGIN } from '../host';
 import type { PinMapping } from '../mapping/schema';
 import { pageFromPath, pageFromUrl } from '../routes';
@@ -90,6 +90,54 @@ export class ProfileRow {
 
 const quotedCss = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
+/** Rows in document order, by their links. */
+const byDocumentOrder = (a: ProfileRow, b: ProfileRow) =>
+  a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/**
+ * The prefix of every link to a profile of this job in `main`, when they all are plain links that start with it (see
+ * `profilePrefix`); null when another link opens a profile of the job, so rows must be found by reading every link.
+ */
+function plainProfilePrefix(main: Element, mapping: PinMapping, jobId: string): string | null {
+  const prefix = profilePrefix(mapping, jobId);
+  if (prefix === null) return null;
+  for (const link of safeAll(main, `a[href]:not([href^=${quotedCss(prefix)}])`)) {
+    const target = pageOfLink(link, mapping);
+    if (target.kind === 'profile' && target.jobId === jobId) return null;
+  }
+  return prefix;
+}
+
+/**
+ * The rows of these candidates in a job's list, found by their profile links alone (a query per candidate: no other
+ * row is touched). A candidate is found by a link that is exactly its profile's path. Null when the list's links cannot be told apart that way (see
+ * `plainProfilePrefix`). A candidate without a link in the list is left out.
+ */
+export function rowsOfCandidates(
+  main: Element,
+  mapping: PinMapping,
+  jobId: string,
+  candidateIds: Iterable<string>,
+): ProfileRow[] | null {
+  const prefix = plainProfilePrefix(main, mapping, jobId);
+  if (prefix === null) return null;
+  const rows: ProfileRow[] = [];
+  const isLinkOf = (id: string) => (link: Element) =>
+    candidateAfter(link.getAttribute('href') ?? '', prefix) === id;
+  for (const id of candidateIds) {
+    const path = prefix + id;
+    if (candidateAfter(path, prefix) !== id) continue; // not a plain id: its links are not plain ones
+    // One query per candidate that stops at its link; a selector list instead is matched against every element.
+    const exact = main.querySelector(`a[href=${quotedCss(path)}]`);
+    if (!exact) continue; // linked another way, if at all: the read of the page finds it
+    const row = new ProfileRow(jobId, id, exact, main, mapping.selectors.row);
+    // The row's first link to the profile (a picture's with a query, say) is the one a read of the list takes.
+    const first = [...row.element.querySelectorAll(`a[href^=${quotedCss(path)}]`)].find(isLinkOf(id));
+    rows.push(first && first !== exact ? new ProfileRow(jobId, id, first, main, mapping.selectors.row) : row);
+  }
+  return rows.sort(byDocumentOrder);
+}
+
 /**
  * A job's list by its profile links alone, to read a long list a few screens at a time: this job's plain links in
  * document order (one query), and a row made only for an index asked for. Null when knowing the rows takes reading
@@ -100,14 +148,9 @@ export function linkList(
   mapping: PinMapping,
   jobId: string,
 ): { links: ArrayLike<Element>; rowAt: (index: number) => ProfileRow | null } | null {
-  const prefix = profilePrefix(mapping, jobId);
+  const prefix = plainProfilePrefix(main, mapping, jobId);
   if (prefix === null) return null;
-  const quoted = quotedCss(prefix);
-  for (const link of safeAll(main, `a[href]:not([href^=${quoted}])`)) {
-    const target = pageOfLink(link, mapping);
-    if (target.kind === 'profile' && target.jobId === jobId) return null;
-  }
-  const links = safeAll(main, `a[href^=${quoted}]`);
+  const links = safeQuery(main, `a[href^=${quotedCss(prefix)}]`);
   const idAt = (index: number): string | null => {
     const link = links[index];
     if (!link) return null;
@@ -126,10 +169,6 @@ export function linkList(
     },
   };
 }
-
-/** Rows in document order, by their links. */
-const byDocumentOrder = (a: ProfileRow, b: ProfileRow) =>
-  a.link.compareDocumentPosition(b.link) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
 /** The list's rows: one per distinct profile (of `jobId`, when given) linked from `main`, in document order. */
 export function profileRows(main: Element, mapping: PinMapping, jobId?: string): ProfileRow[] {
