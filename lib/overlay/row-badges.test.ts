@@ -64,3 +64,12 @@ it("draws nothing when the job's rows cannot be told by their plain links (anoth
   expect(badgeListedRows(document, BUILTIN_PIN_MAPPING, 'j-1', { 'c-1': synced, 'c-4': synced })).toBe(0);
   expect(document.querySelector(`[${ROW_BADGE_ATTR}]`)).toBeNull();
 });
+
+it('a badge drawn before Pin lays out its rows takes its width; one drawn into a laid-out list takes none', () => {
+  badgeListedRows(document, BUILTIN_PIN_MAPPING, 'j-1', { 'c-1': synced });
+  const rows = profileRows(document.querySelector('main')!, BUILTIN_PIN_MAPPING, 'j-1');
+  syncRowBadges(rows, { 'c-1': synced, 'c-2': present });
+  expect((hostOf('c-1') as HTMLElement).style.width).toBe('');
+  expect((hostOf('c-2') as HTMLElement).style.width).toBe('0px');
+  expect((hostOf('c-2') as HTMLElement).style.display).toBe('inline-block');
+});

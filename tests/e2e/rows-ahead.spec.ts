@@ -92,3 +92,61 @@ test('a pipeline opened again is badged as Pin renders it and marked in the read
   await expect.poll(() => statusOf('c-wang')).toBe('replied');
   expect(await statusOf('c-ada')).toBe('sourced');
 });
+
+/** In the page: the widths of the pipeline table's columns in the first frame that draws Pin's rows. */
+const COLUMNS_AT_FIRST_FRAME = () => {
+  const w = window as unknown as { __columnsAtFirstFrame?: number[] };
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('main a[href*="/candidates/"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      w.__columnsAtFirstFrame = [...document.querySelectorAll('main th')].map(
+        (th) => th.getBoundingClientRect().width,
+      );
+    });
+  }).observe(document, { childList: true, subtree: true });
+};
+
+test("a badge drawn into a pipeline Pin has laid out leaves the table's columns as they were, and sits after the name", async ({
+  context,
+  openOptions,
+  sandbox,
+}) => {
+  // The row with the widest name, which sets its column's width, is of a person in Greenhouse already.
+  const mallory = sandbox.seedCandidate({
+    first_name: 'Mallory',
+    last_name: 'Html',
+    emails: ['mallory@example.com'],
+  });
+  const options = await connectGreenhouse(openOptions);
+  await expect(options.section('Greenhouse index').getByRole('status')).toHaveText(/^1 person indexed/, {
+    timeout: 20_000,
+  });
+  const page = await context.newPage();
+  // A profile seen once is what a pipeline row can be matched by (rows show no emails).
+  const panel = await gotoProfile(page, 'j-backend', 'c-html');
+  await expect(panel.locator('[data-pgs-state="in_greenhouse"]')).toBeVisible();
+  // The job's pipeline was never shown, so its badges come after Pin laid its rows out.
+  await page.addInitScript(COLUMNS_AT_FIRST_FRAME);
+  await page.goto('https://app.pin.com/jobs/j-backend');
+  const cell = rowNameCell(page, 'c-html');
+  const badge = cell.getByRole('link', { name: 'In Greenhouse' });
+  await expect(badge).toHaveAttribute('href', `https://app.greenhouse.io/people/${mallory.id}`);
+  await expect(badge).toBeVisible();
+  const columns = await page.evaluate(() =>
+    [...document.querySelectorAll('main th')].map((th) => th.getBoundingClientRect().width),
+  );
+  expect(columns).toHaveLength(4);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __columnsAtFirstFrame?: number[] }).__columnsAtFirstFrame,
+    ),
+  ).toEqual(columns);
+  // Where an in-flow badge would be: after the name, on its line, inside the table.
+  const name = (await cell.locator('a[href*="/candidates/"]').boundingBox())!;
+  const logo = (await badge.boundingBox())!;
+  expect(logo.x).toBeGreaterThanOrEqual(name.x + name.width);
+  expect(Math.abs(logo.y + logo.height / 2 - (name.y + name.height / 2))).toBeLessThan(name.height);
+  const table = (await page.locator('main table').boundingBox())!;
+  expect(logo.x + logo.width).toBeLessThanOrEqual(table.x + table.width);
+});
