@@ -136,11 +136,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   };
 
   /**
-   * A pipeline asked for ahead gets its badges in the task in which Pin puts its rows in, so that Pin's first frame
-   * lays the table out with them. Drawn after that frame, the badges widen cells of an auto-layout table, and the
-   * browser lays out and paints the whole table again (measured on the demo's 1,000 rows: 120–200 ms for 40 badges).
+   * A pipeline asked for ahead gets its badges in the frame that first draws Pin's rows, before that frame lays them
+   * out, so that the table is laid out once, with them (`in-flow` badges; see `BadgeFlow`). In a frame callback
+   * rather than in Pin's own task: that frame's layout of a long list is a long task anyway, and Pin's task stays
+   * Pin's.
    */
-  const badgeRowsAsPinRenders = () => {
+  let beforeFrame: number | undefined;
+  const badgeRowsBeforeFrame = () => {
+    beforeFrame = undefined;
     if (current?.kind !== 'loading' || current.page.kind !== 'pipeline' || current.url !== location.href)
       return;
     const held = ahead.ready(current.page.jobId);
@@ -148,6 +151,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     const started = performance.now();
     if (badgeListedRows(document, mapping, current.page.jobId, held.badges))
       performance.measure('pgs:row-badges-early', { start: started });
+  };
+  const onPinChange = () => {
+    if (beforeFrame === undefined && current?.kind === 'loading' && document.visibilityState === 'visible')
+      beforeFrame = ctx.requestAnimationFrame(badgeRowsBeforeFrame);
   };
 
   const onState = async (state: PinPageState) => {
@@ -210,7 +217,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     (state) => void onState(state).catch((error: unknown) => console.warn('[pin-greenhouse-sync]', error)),
     isOwnNode,
     () => mapping,
-    badgeRowsAsPinRenders,
+    onPinChange,
   );
   // An admin's new mapping applies to open Pin pages at once, without a reload or a release.
   const unwatchMapping = watchPageMapping((next) => {

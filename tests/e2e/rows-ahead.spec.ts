@@ -8,15 +8,21 @@ import {
   rowNameCell,
 } from './support/pages';
 
-/** In the page: records whether a row badge is there in the first frame that draws Pin's rows. */
-const BADGE_AT_FIRST_FRAME = () => {
-  const w = window as unknown as { __badgeAtFirstFrame?: boolean };
+/**
+ * In the page: records whether a row badge was there when the browser first laid out Pin's rows (a ResizeObserver's
+ * first callback comes right after the layout of the frame that first draws the table).
+ */
+const BADGE_AT_FIRST_LAYOUT = () => {
+  const w = window as unknown as { __badgeAtFirstLayout?: boolean };
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('main a[href*="/candidates/"]')) return;
+    const table = document.querySelector('main table');
+    if (!table) return;
     observer.disconnect();
-    requestAnimationFrame(() => {
-      w.__badgeAtFirstFrame = document.querySelector('main [data-pgs-badge]') !== null;
+    const sizes = new ResizeObserver(() => {
+      sizes.disconnect();
+      w.__badgeAtFirstLayout = document.querySelector('main [data-pgs-badge]') !== null;
     });
+    sizes.observe(table);
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -30,7 +36,7 @@ const FIRST_READ = () => {
   return done && read ? { done: done.startTime, readEnd: read.startTime + read.duration } : null;
 };
 
-test('a pipeline opened again is badged as Pin renders it and marked in the read itself, and a row that changed while it was closed is still reported', async ({
+test('a pipeline opened again is badged before its rows are first laid out and marked in the read itself, and a row that changed while it was closed is still reported', async ({
   context,
   openOptions,
   pinApp,
@@ -73,13 +79,13 @@ test('a pipeline opened again is badged as Pin renders it and marked in the read
     },
     { times: 1 },
   );
-  await again.addInitScript(BADGE_AT_FIRST_FRAME);
+  await again.addInitScript(BADGE_AT_FIRST_LAYOUT);
   await again.goto('https://app.pin.com/jobs/j-backend');
   await expect(pipelineLinks(again)).toHaveCount(9);
-  // Badged as Pin put its rows in, so its first frame lays the table out once, with the badge.
+  // Badged before the frame that first draws Pin's rows laid them out, so the table is laid out once, with the badge.
   await expect
     .poll(() =>
-      again.evaluate(() => (window as unknown as { __badgeAtFirstFrame?: boolean }).__badgeAtFirstFrame),
+      again.evaluate(() => (window as unknown as { __badgeAtFirstLayout?: boolean }).__badgeAtFirstLayout),
     )
     .toBe(true);
   await expect(rowNameCell(again, 'c-ada').getByRole('link', { name: 'Open in Greenhouse' })).toBeVisible();
@@ -93,17 +99,20 @@ test('a pipeline opened again is badged as Pin renders it and marked in the read
   expect(await statusOf('c-ada')).toBe('sourced');
 });
 
-/** In the page: the widths of the pipeline table's columns in the first frame that draws Pin's rows. */
-const COLUMNS_AT_FIRST_FRAME = () => {
-  const w = window as unknown as { __columnsAtFirstFrame?: number[] };
+/** In the page: the widths of the pipeline table's columns when the browser first laid out Pin's rows. */
+const COLUMNS_AT_FIRST_LAYOUT = () => {
+  const w = window as unknown as { __columnsAtFirstLayout?: number[] };
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('main a[href*="/candidates/"]')) return;
+    const table = document.querySelector('main table');
+    if (!table) return;
     observer.disconnect();
-    requestAnimationFrame(() => {
-      w.__columnsAtFirstFrame = [...document.querySelectorAll('main th')].map(
+    const sizes = new ResizeObserver(() => {
+      sizes.disconnect();
+      w.__columnsAtFirstLayout = [...table.querySelectorAll('th')].map(
         (th) => th.getBoundingClientRect().width,
       );
     });
+    sizes.observe(table);
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -127,7 +136,7 @@ test("a badge drawn into a pipeline Pin has laid out leaves the table's columns 
   const panel = await gotoProfile(page, 'j-backend', 'c-html');
   await expect(panel.locator('[data-pgs-state="in_greenhouse"]')).toBeVisible();
   // The job's pipeline was never shown, so its badges come after Pin laid its rows out.
-  await page.addInitScript(COLUMNS_AT_FIRST_FRAME);
+  await page.addInitScript(COLUMNS_AT_FIRST_LAYOUT);
   await page.goto('https://app.pin.com/jobs/j-backend');
   const cell = rowNameCell(page, 'c-html');
   const badge = cell.getByRole('link', { name: 'In Greenhouse' });
@@ -139,7 +148,7 @@ test("a badge drawn into a pipeline Pin has laid out leaves the table's columns 
   expect(columns).toHaveLength(4);
   expect(
     await page.evaluate(
-      () => (window as unknown as { __columnsAtFirstFrame?: number[] }).__columnsAtFirstFrame,
+      () => (window as unknown as { __columnsAtFirstLayout?: number[] }).__columnsAtFirstLayout,
     ),
   ).toEqual(columns);
   // Where an in-flow badge would be: after the name, on its line, inside the table.
