@@ -8,7 +8,7 @@ import type { SyncRecord } from '../model/sync-record';
 import type { SyncStore } from '../sync/store';
 import type { ConnectionService } from './connection';
 import type { PresenceService } from './presence';
-import { ShownRows } from './shown-rows';
+import { ShownRows, type ShownRowsStore } from './shown-rows';
 import { type StageService, stageLabel } from './stages';
 
 const matchView = (m: Pick<ReviewMatch, 'id' | 'name' | 'reasons'>): PresenceMatchView => ({
@@ -31,6 +31,8 @@ export function presenceHandlers(deps: {
   seenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<number[]>;
   /** Which of these rows of a job the extension has taken, as candidate id → `signatureHash` (row-digest.ts). */
   takenRows?: (jobId: string, candidateIds: readonly string[]) => Promise<Record<string, number>>;
+  /** Where the rows each pipeline showed last are kept across worker starts. */
+  shownRowsStore?: ShownRowsStore;
   /** Starts the resume PDF of a profile whose export dialog opened. */
   prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
 }): Pick<
@@ -40,7 +42,7 @@ export function presenceHandlers(deps: {
   stageOf: (record: SyncRecord) => Promise<{ label: string; readAt: number } | null>;
 } {
   const { connection, store, presence, stages } = deps;
-  const shown = new ShownRows();
+  const shown = new ShownRows(undefined, deps.shownRowsStore);
 
   /** Greenhouse for reading, when connected and accepted; null otherwise (nothing is read then). */
   const readApi = async (): Promise<{ api: HarvestApi; granted: (scope: string) => boolean } | null> => {
@@ -104,7 +106,7 @@ export function presenceHandlers(deps: {
     // the ones it shows again. Their stages are refreshed as for `pin.rowBadges`.
     'pin.jobRows': async ({ jobId }) => {
       presence.refreshIfStale();
-      const covered = shown.of(jobId);
+      const covered = await shown.of(jobId);
       const [taken, badges] = await Promise.all([
         covered.length && deps.takenRows ? deps.takenRows(jobId, covered) : {},
         badgesOf(covered),

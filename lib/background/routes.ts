@@ -7,6 +7,7 @@ import { greenhouseProfileUrl } from '../model/links';
 import { mappingErrors, pinMappingSchema } from '../pin/mapping/schema';
 import { profileUrl } from '../pin/routes';
 import { pinJobsItem, pinMappingItem, settingsItem } from '../storage/items';
+import { shownRowsItem } from '../storage/session-items';
 import { currentMapping, resolveMapping } from '../sync/pin-mapping';
 import { ensureAlarms } from './alarms';
 import { itemView } from './item-view';
@@ -33,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
     stages,
     seenRows: (jobId, candidateIds) => automation.seenRows(jobId, candidateIds),
     takenRows: (jobId, candidateIds) => automation.takenRows(jobId, candidateIds),
+    shownRowsStore: { load: () => shownRowsItem.getValue(), save: (rows) => shownRowsItem.setValue(rows) },
     prepareResume: async (candidate, pinJobId) =>
       prepareResume(candidate, profileUrl(pinJobId, candidate.id, await currentMapping())),
   });

@@ -23,3 +23,5 @@ export const greenhouseJobsItem = storage.defineItem<{
   at: number;
   jobs: GreenhouseJobView[];
 } | null>('session:greenhouse-jobs', { fallback: null });
+/** The rows each pipeline showed last (lib/background/shown-rows.ts), kept while the worker sleeps; session-only. */
+export const shownRowsItem = storage.defineItem<unknown>('session:shown-rows', { fallback: null });

@@ -263,6 +263,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       modes.map((m) => [m, [] as Awaited<ReturnType<typeof loadOnce>>[]]),
     ) as Record<(typeof modes)[number], Awaited<ReturnType<typeof loadOnce>>[]>;
     for (const mode of modes) await loadOnce(pages[mode], mode === 'with' || (marks && mode === 'control'));
+    const requestsBefore = sandbox.requests.length;
     // Interleaved, each mode first in turn.
     for (let i = 0; i < loads; i++) {
       for (let k = 0; k < modes.length; k++) {
@@ -270,6 +271,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
         results[mode].push(await loadOnce(pages[mode], mode === 'with' || (marks && mode === 'control')));
       }
     }
+    const greenhouseRequests = sandbox.requests.slice(requestsBefore);
     const tracedLoads: Awaited<ReturnType<typeof contentScriptTime>>[] = [];
     for (let i = 0; i < traced; i++) tracedLoads.push(await contentScriptTime(withExt, pages.with));
     const scriptMs = tracedLoads.map((t) => t.ms);
@@ -300,6 +302,9 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       longTasksOver50msWith: results.with.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msWithout: results.without.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msControl: results.control.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
+      /** Greenhouse requests the worker made during the measured loads (stage refreshes: at most once a minute per row). */
+      greenhouseRequests: greenhouseRequests.length,
+      greenhouseRequestPaths: [...new Set(greenhouseRequests.map((r) => r.path.replace(/\d+/g, ':id')))],
       tracedLoads: traced,
       contentScriptMainThreadMsMedian: Number(median(scriptMs).toFixed(1)),
       contentScriptMainThreadMsMax: Number(Math.max(...scriptMs).toFixed(1)),

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { readData } from './support/data';
+import { extensionWorker } from './support/extension';
 import {
   connectGreenhouse,
   exportFromProfile,
@@ -7,6 +8,7 @@ import {
   pipelineLinks,
   rowNameCell,
 } from './support/pages';
+import { stopServiceWorkers } from './support/worker';
 
 /**
  * In the page: records whether a row badge was there when the browser first laid out Pin's rows (a ResizeObserver's
@@ -36,7 +38,7 @@ const FIRST_READ = () => {
   return done && read ? { done: done.startTime, readEnd: read.startTime + read.duration } : null;
 };
 
-test('a pipeline opened again is badged before its rows are first laid out and marked in the read itself, and a row that changed while it was closed is still reported', async ({
+test('a pipeline opened again, after the worker stopped, is badged before its rows are first laid out and marked in the read itself, and a row that changed while it was closed is still reported', async ({
   context,
   openOptions,
   pinApp,
@@ -57,12 +59,20 @@ test('a pipeline opened again is badged before its rows are first laid out and m
   const statusOf = async (candidateId: string) =>
     (
       await readData<{ status: string } | undefined>(
-        serviceWorker,
+        await extensionWorker(context),
         'observations',
         `j-backend/${candidateId}`,
       )
     )?.status;
   await expect.poll(() => statusOf('c-wang')).toBe('in_sequence');
+  // The rows this page showed are kept for the next worker (storage.session); then Chrome stops the idle worker,
+  // as it does within a minute, and what it held in memory is gone.
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.session.get('shown-rows'))),
+    )
+    .toContain('"j-backend"');
+  await stopServiceWorkers(context, first);
   await first.close();
 
   // While no Pin page is open (and no rule watches this job), Pin records a reply.
