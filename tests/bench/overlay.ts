@@ -169,7 +169,10 @@ export async function contentScriptTime(
     // Every top-level call into the content script, from its first: when the page was woken for it, and for how long.
     const start = intervals[0]?.[0] ?? 0;
     const calls = ours
-      .filter((e) => !ours.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!))
+      .filter(
+        (e) =>
+          !ours.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!),
+      )
       .map((e) => `${((e.ts - start) / 1000).toFixed(0)}:${e.name}+${(e.dur! / 1000).toFixed(1)}`);
     console.error('[bench] content script calls (ms from its first):', calls.join(' '));
   }

@@ -23,6 +23,20 @@ const overlayHosts = (pin: Page) =>
 
 const badge = (pin: Page) => find(pin, 'a', 'Open in Greenhouse', { scope: 'overlay', timeout: 20_000 });
 
+/** The link of a pipeline row's synced badge (in its own shadow root), once it is drawn. */
+const rowBadgeHref = async (pin: Page, candidateId: string) =>
+  (
+    await pin.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`tr[data-candidate-id="${id}"] [data-pgs-badge]`)
+          ?.shadowRoot?.querySelector('a[aria-label="Open in Greenhouse"]')
+          ?.getAttribute('href') ?? false,
+      { timeout: 20_000 },
+      candidateId,
+    )
+  ).jsonValue();
+
 test('the overlay mounts on a Pin profile in its open shadow root and offers to connect', async ({
   openPin,
 }) => {
@@ -49,7 +63,7 @@ test('connect from the overlay: site access, the acting user and the scope check
   expect(sandbox.requests.some((r) => r.path === '/v3/users' && r.status === 200)).toBe(true);
 });
 
-test('a manual export ends with the badge and exactly one of each record', async ({
+test('a manual export ends with the badge and exactly one of each record, and the pipeline marks the row', async ({
   connectFromOverlay,
   openPin,
   sandbox,
@@ -70,6 +84,11 @@ test('a manual export ends with the badge and exactly one of each record', async
   await pin.reload();
   await badge(pin);
   expect(await textOf(pin, 'overlay')).not.toContain('Export to ATS');
+  // The pipeline marks the row: the first time after Pin laid its rows out, then (the rows asked for ahead) before.
+  for (let visit = 0; visit < 2; visit++) {
+    await pin.goto('https://app.pin.com/jobs/j-backend');
+    expect(await rowBadgeHref(pin, 'c-ada')).toBe(`https://app.greenhouse.io/people/${person!.id}`);
+  }
 });
 
 test('a rule fires when a reply arrives on an open pipeline, with no click', async ({
