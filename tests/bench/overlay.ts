@@ -251,8 +251,10 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
   });
   await routeOriginToServer(plain, PIN_ORIGIN, pinApp.url);
   // The floor: an empty MV3 extension with a content script on Pin's pages (a button), loaded the same way; with
-  // BENCH_OVERLAY_CONTROL=marks, one whose content script only marks the first 50 rows once they are drawn.
-  const marks = process.env.BENCH_OVERLAY_CONTROL === 'marks';
+  // BENCH_OVERLAY_CONTROL=marks, one whose content script only marks the first 50 rows once they are drawn, each
+  // mark taking its width; with BENCH_OVERLAY_CONTROL=marks-overflowing, none (as ours drawn into a laid-out list).
+  const controlKind = process.env.BENCH_OVERLAY_CONTROL ?? 'empty';
+  const marks = controlKind === 'marks' || controlKind === 'marks-overflowing';
   const control = await launchWithExtension({
     extensionDir: marks ? CONTROL_MARKS_DIR : CONTROL_DIR,
     opensFirstRunPage: false,
@@ -269,6 +271,8 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       // tsx names inner functions with a helper (esbuild keepNames) that pages do not have.
       await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     }
+    if (controlKind === 'marks-overflowing')
+      await pages.control.addInitScript(() => sessionStorage.setItem('bench-marks', 'overflowing'));
     const modes = ['with', 'control', 'without'] as const;
     const results = Object.fromEntries(
       modes.map((m) => [m, [] as Awaited<ReturnType<typeof loadOnce>>[]]),
@@ -303,7 +307,9 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       ratio: Number((median(withMs) / median(withoutMs)).toFixed(3)),
       ratio95: [Number(low.toFixed(3)), Number(high.toFixed(3))],
       /** The empty extension's loads ÷ those without any: what having an extension on the page costs at all. */
-      control: marks ? 'marks the first 50 rows' : 'empty',
+      control: marks
+        ? `marks the first 50 rows${controlKind === 'marks-overflowing' ? ', with no width' : ''}`
+        : 'empty',
       medianLoadToIdleMsControl: median(controlMs),
       controlRatio: Number((median(controlMs) / median(withoutMs)).toFixed(3)),
       controlRatio95: [Number(controlLow.toFixed(3)), Number(controlHigh.toFixed(3))],
