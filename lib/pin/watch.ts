@@ -10,6 +10,7 @@ import { type ProfileReading, readProfile } from './read/profile';
 import type { FieldRead, Read } from './read/reads';
 import { PageRowReading, type RowReading } from './read/row-reading';
 import { type PinPage, pageFromUrl } from './routes';
+import { whenPageFree } from './when-free';
 
 export type PinPageState =
   | { kind: 'profile'; url: string; reading: ProfileReading }
@@ -63,13 +64,14 @@ export function readPinPage(
   }
 }
 
-/** The longest a read waits for the page to go idle after it changed. */
+/** The longest a read waits for the page to be free after it changed. */
 const SETTLE_MS = 150;
 
 /**
  * Follows Pin's SPA: re-reads the page on `wxt:locationchange` and when Pin renders or changes nodes. The
- * mutation callback only marks the page dirty; one read runs when the main thread is next idle (at most 150 ms
- * later), so a big pipeline costs one pass, not one per mutation, and never competes with Pin's own rendering.
+ * mutation callback only marks the page dirty; one read runs after Pin's next frame, once Pin has no other task
+ * queued (`whenPageFree`, at most 150 ms later), so a big pipeline costs one pass, not one per mutation, and never
+ * competes with Pin's own rendering.
  * Nodes inside `ignore` (the extension's own hosts) do not count as changes. A long list is read a screenful at a
  * time (`PageRowReading`): scrolling reads the rows that come into view.
  */
@@ -81,12 +83,12 @@ export function watchPinPage(
   /** Called in the task in which Pin changed the page, before its next frame (the read comes after that frame). */
   onPinChange?: () => void,
 ): { reread: (options?: { fresh?: boolean }) => void; stop: () => void } {
-  let timer: number | undefined;
+  let cancelRead: (() => void) | undefined;
   const rowReading = new PageRowReading();
   /** Whether the last read left rows unread, which a scroll may bring into view. */
   let unreadRows = false;
   const read = () => {
-    timer = undefined;
+    cancelRead = undefined;
     const started = performance.now();
     const state = readPinPage(document, location.href, mapping(), rowReading);
     unreadRows =
@@ -97,21 +99,21 @@ export function watchPinPage(
   };
   let frame: number | undefined;
   const schedule = () => {
-    if (timer !== undefined || frame !== undefined) return;
-    const whenIdle = () => {
+    if (cancelRead !== undefined || frame !== undefined) return;
+    const afterFrame = () => {
       frame = undefined;
-      timer = ctx.requestIdleCallback(read, { timeout: SETTLE_MS });
+      cancelRead = whenPageFree(read, SETTLE_MS, ctx.signal);
     };
     // In a visible tab, after the next frame: Pin's change is laid out by then, so measuring where the rows are
     // (`rowsNearViewport`) forces no layout of a long list inside the read (measured: 66 ms of style and layout of
     // 1,000 rows, when the idle callback came first). A hidden tab draws no frames; its layout is done on demand.
-    if (document.visibilityState === 'visible') frame = ctx.requestAnimationFrame(whenIdle);
-    else whenIdle();
+    if (document.visibilityState === 'visible') frame = ctx.requestAnimationFrame(afterFrame);
+    else afterFrame();
   };
   const cancel = () => {
-    if (timer !== undefined) cancelIdleCallback(timer);
+    cancelRead?.();
     if (frame !== undefined) cancelAnimationFrame(frame);
-    timer = undefined;
+    cancelRead = undefined;
     frame = undefined;
   };
   const observer = new MutationObserver((records) => {
