@@ -1,4 +1,5 @@
 import type { HarvestApi } from '../greenhouse/api';
+import type { CommandOutput } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import type { PresenceMatchView, RowBadge } from '../messaging/views';
 import { greenhouseProfileUrl } from '../model/links';
@@ -35,11 +36,10 @@ export function presenceHandlers(deps: {
   shownRowsStore?: ShownRowsStore;
   /** Starts the resume PDF of a profile whose export dialog opened. */
   prepareResume?: (candidate: PinCandidate, pinJobId: string) => Promise<void> | void;
-}): Pick<
-  Handlers,
-  'pin.rowBadges' | 'pin.jobRows' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'
-> & {
+}): Pick<Handlers, 'pin.rowBadges' | 'pin.presence' | 'pin.preview' | 'index.status' | 'index.refresh'> & {
   stageOf: (record: SyncRecord) => Promise<{ label: string; readAt: number } | null>;
+  /** `pin.jobRows` without the job's title (routes.ts adds it). */
+  jobRows: (jobId: string) => Promise<Omit<CommandOutput<'pin.jobRows'>, 'jobTitle'>>;
 } {
   const { connection, store, presence, stages } = deps;
   const shown = new ShownRows(undefined, deps.shownRowsStore);
@@ -104,7 +104,7 @@ export function presenceHandlers(deps: {
 
     // Asked when a pipeline page starts loading, for the rows a page of that job showed last: they are most likely
     // the ones it shows again. Their stages are refreshed as for `pin.rowBadges`.
-    'pin.jobRows': async ({ jobId }) => {
+    jobRows: async (jobId) => {
       presence.refreshIfStale();
       const covered = await shown.of(jobId);
       const [taken, badges] = await Promise.all([

@@ -228,7 +228,13 @@ export function createHandlers(services: Services): Handlers {
     },
     ...popupHandlers(services),
     'pin.rowBadges': presenceCommands['pin.rowBadges'],
-    'pin.jobRows': presenceCommands['pin.jobRows'],
+    'pin.jobRows': async (input) => {
+      // A pipeline is loading: Pin is open, so this is when a job that could not be watched is looked at again (a page
+      // whose rows and job the extension knows sends no `pin.observe`).
+      void services.watching.nudge();
+      const [rows, jobs] = await Promise.all([presenceCommands.jobRows(input.jobId), pinJobsItem.getValue()]);
+      return { ...rows, jobTitle: jobs[input.jobId]?.title ?? null };
+    },
     'pin.presence': presenceCommands['pin.presence'],
     'pin.preview': presenceCommands['pin.preview'],
     'index.status': presenceCommands['index.status'],

@@ -52,6 +52,8 @@ export const listCommands = {
       badges: z.record(z.string(), rowBadgeSchema),
       /** Which covered rows the extension has taken: candidate id → `signatureHash` of what the row said. */
       taken: z.record(z.string(), z.number()),
+      /** The job's title as the extension last took it from Pin (null: never): the page reports the job only if it differs. */
+      jobTitle: z.string().nullable(),
     }),
   }),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowBadge } from '../messaging/views';
-import type { StatusObservation } from '../model/pin';
+import type { PinJob, StatusObservation } from '../model/pin';
 import { observationSignature, signatureHash } from '../model/row-digest';
 import type { PipelineRow } from '../pin/read/lists';
 import { type JobRows, JobRowsAhead, markFromJobRows } from './job-rows';
@@ -16,10 +16,16 @@ function deferred<T>() {
 }
 
 const badge: RowBadge = { kind: 'synced', url: 'https://app.greenhouse.io/people/7', stage: 'Offer' };
-const answer = (taken: Record<string, number> = {}, covered = Object.keys(taken)): JobRows => ({
+const job: PinJob = { id: 'j-1', title: 'Backend Engineer' };
+const answer = (
+  taken: Record<string, number> = {},
+  covered = Object.keys(taken),
+  jobTitle: string | null = job.title,
+): JobRows => ({
   covered,
   badges: { 'c-1': badge },
   taken,
+  jobTitle,
 });
 
 const observation = (candidateId: string, status: StatusObservation['status']): StatusObservation => ({
@@ -94,6 +100,7 @@ describe('markFromJobRows', () => {
     const marked = markFromJobRows(
       [row('c-1', 'in_sequence'), row('c-2', 'replied'), row('c-3', null), row('c-4', 'sourced')],
       held,
+      job,
     );
     expect(marked?.badges).toEqual({ 'c-1': badge });
     expect(marked?.news.map((o) => o.candidateId)).toEqual(['c-2', 'c-4']);
@@ -101,7 +108,15 @@ describe('markFromJobRows', () => {
 
   it('does not answer for a row it did not look up (its badge is not known)', () => {
     const held = answer({ 'c-1': hashOf('in_sequence') });
-    expect(markFromJobRows([row('c-1', 'in_sequence'), row('c-9', 'in_sequence')], held)).toBeNull();
-    expect(markFromJobRows([], held)).toEqual({ badges: held.badges, news: [] });
+    expect(markFromJobRows([row('c-1', 'in_sequence'), row('c-9', 'in_sequence')], held, job)).toBeNull();
+    expect(markFromJobRows([], held, job)).toEqual({ badges: held.badges, news: [], jobs: [] });
+  });
+
+  it('reports the job only when the extension never took it or took another title', () => {
+    const rows = [row('c-1', 'in_sequence')];
+    const taken = { 'c-1': hashOf('in_sequence') };
+    expect(markFromJobRows(rows, answer(taken), job)?.jobs).toEqual([]);
+    expect(markFromJobRows(rows, answer(taken, ['c-1'], null), job)?.jobs).toEqual([job]);
+    expect(markFromJobRows(rows, answer(taken, ['c-1'], 'Backend Engineer (old)'), job)?.jobs).toEqual([job]);
   });
 });

@@ -1,5 +1,5 @@
 import type { RowBadge } from '../messaging/views';
-import type { StatusObservation } from '../model/pin';
+import type { PinJob, StatusObservation } from '../model/pin';
 import { newsAgainst } from '../model/row-digest';
 import type { PipelineRow } from '../pin/read/lists';
 
@@ -11,6 +11,8 @@ export interface JobRows {
   badges: Record<string, RowBadge>;
   /** Candidate id → `signatureHash` of what the row said when the extension took it (covered rows only). */
   taken: Record<string, number>;
+  /** The job's title as the extension last took it (null: never). */
+  jobTitle: string | null;
 }
 
 /**
@@ -57,18 +59,24 @@ export class JobRowsAhead {
 }
 
 /**
- * The badges and the news (the observations the extension has not taken) for these rows from an answer, when it
- * covers every one of them (else null: the page asks for the rows it read).
+ * The badges and the news for these rows of `job` from an answer, when it covers every one of them (else null: the
+ * page asks for the rows it read). The news: the observations the extension has not taken, and the job when the
+ * extension has not taken it as it is (so a page whose rows and job are all known sends the worker nothing).
  */
 export function markFromJobRows(
   rows: readonly PipelineRow[],
   answer: JobRows,
-): { badges: Record<string, RowBadge>; news: StatusObservation[] } | null {
+  job: PinJob,
+): { badges: Record<string, RowBadge>; news: StatusObservation[]; jobs: PinJob[] } | null {
   const covered = new Set(answer.covered);
   const observations: StatusObservation[] = [];
   for (const row of rows) {
     if (!covered.has(row.candidateId)) return null;
     if (row.observation) observations.push(row.observation);
   }
-  return { badges: answer.badges, news: newsAgainst(observations, answer.taken) };
+  return {
+    badges: answer.badges,
+    news: newsAgainst(observations, answer.taken),
+    jobs: answer.jobTitle === job.title ? [] : [job],
+  };
 }

@@ -116,11 +116,11 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     ahead.want(state.job.id);
     const rows = state.rows.filter((r) => r.read);
     const held = ahead.ready(state.job.id);
-    const marked = held && markFromJobRows(rows, held);
+    const marked = held && markFromJobRows(rows, held, state.job);
     if (marked) {
       // The worker refreshed these rows' stages when it answered; a change comes back as a change signal.
       drawBadges(state, rows, marked.badges);
-      report([state.job], marked.news);
+      report(marked.jobs, marked.news);
     } else {
       const observations = rows.flatMap((r) => (r.observation ? [r.observation] : []));
       // The badges first: the recruiter sees them. The same answer says which rows the extension has taken

@@ -107,6 +107,33 @@ test('a pipeline opened again, after the worker stopped, is badged before its ro
   // The reply is news to the extension, so the page reported it.
   await expect.poll(() => statusOf('c-wang')).toBe('replied');
   expect(await statusOf('c-ada')).toBe('sourced');
+
+  // The page reports the job only when the extension has not taken it as it is: renamed in Pin, the new title reaches
+  // the extension from a read marked with what was asked for ahead.
+  const jobTitle = async () =>
+    (await extensionWorker(context)).evaluate(async () => {
+      const jobs = (await chrome.storage.local.get('pin-jobs'))['pin-jobs'] as Record<string, { title: string }>;
+      return jobs['j-backend']?.title;
+    });
+  expect(await jobTitle()).toBe('Senior Backend Engineer');
+  pinApp.state().jobs.find((job) => job.id === 'j-backend')!.title = 'Staff Backend Engineer';
+  const renamed = await context.newPage();
+  await renamed.route(
+    '**/api/state*',
+    async (route) => {
+      await expect
+        .poll(() => renamed.evaluate(() => performance.getEntriesByName('pgs:job-rows').length))
+        .toBe(1);
+      await route.fallback();
+    },
+    { times: 1 },
+  );
+  await renamed.goto('https://app.pin.com/jobs/j-backend');
+  await expect(renamed.getByRole('heading', { name: 'Staff Backend Engineer' })).toBeVisible();
+  await expect.poll(() => renamed.evaluate(FIRST_READ)).not.toBeNull();
+  const renamedTiming = await renamed.evaluate(FIRST_READ);
+  expect(renamedTiming!.done).toBeLessThanOrEqual(renamedTiming!.readEnd);
+  await expect.poll(jobTitle).toBe('Staff Backend Engineer');
 });
 
 /** In the page: the widths of the pipeline table's columns when the browser first laid out Pin's rows. */
