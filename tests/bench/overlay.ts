@@ -28,6 +28,22 @@ const LONG_TASKS = () => {
 };
 
 /**
+ * When Pin's script has put the 1,000 rows in the document (the end of its rendering task, before their first layout):
+ * splits a load into what comes before (fetching, scripts, Pin's render) and what comes after (layout, paint, and any
+ * content-script work on the rows), which a network hop through Playwright's routing does not move.
+ */
+const ROWS_AT = () => {
+  const w = window as unknown as { __rowsAt: number | null };
+  w.__rowsAt = null;
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll('main a[href*="/candidates/"]').length < 1000) return;
+    w.__rowsAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+/**
  * In the page: waits for the 1,000 rows and, with the extension, for the content script's last step on them (rows marked
  * and the news reported: `pgs:rows-done`),
  * then for the main thread to be quiet: two idle periods in a row with at least 45 ms left. Returns when quiet
@@ -58,11 +74,18 @@ const UNTIL_QUIET = ({ rows, after }: { rows: number; after: string | null }) =>
     requestIdleCallback(idle);
   });
 
-async function loadOnce(page: Page, withExtension: boolean): Promise<{ ms: number; longTasks: number[] }> {
+async function loadOnce(
+  page: Page,
+  withExtension: boolean,
+): Promise<{ ms: number; rowsAt: number; longTasks: number[] }> {
   await page.goto(`${PIN_ORIGIN}/jobs/j-large`, { waitUntil: 'commit' });
   const ms = await page.evaluate(UNTIL_QUIET, { rows: 1000, after: withExtension ? 'pgs:rows-done' : null });
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  return { ms, longTasks };
+  const { longTasks, rowsAt } = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __rowsAt: number | null };
+    return { longTasks: w.__longTasks, rowsAt: w.__rowsAt };
+  });
+  if (rowsAt === null) throw new Error('the rows-drawn probe saw no rows');
+  return { ms, rowsAt, longTasks };
 }
 
 type TraceEvent = {
@@ -203,18 +226,26 @@ export async function contentScriptTime(
   return { ms: total / 1000, longTasks, longTasksTouched: touched.length, measures };
 }
 
-/** 95 % interval of the median ratio (with ÷ without), by bootstrap over the interleaved pairs. */
-function ratioInterval(withMs: number[], withoutMs: number[]): [number, number] {
-  const ratios: number[] = [];
+/** 95 % interval of `compare(median(a), median(b))`, by bootstrap over the loads (seeded: the same loads, the same interval). */
+function bootstrapInterval(
+  a: number[],
+  b: number[],
+  compare: (medianA: number, medianB: number) => number,
+): [number, number] {
+  const values: number[] = [];
   let seed = 42;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
   const pick = (values: number[]) => Array.from(values, () => values[Math.floor(random() * values.length)]!);
-  for (let i = 0; i < 2000; i++) ratios.push(median(pick(withMs)) / median(pick(withoutMs)));
-  return [percentile(ratios, 2.5), percentile(ratios, 97.5)];
+  for (let i = 0; i < 2000; i++) values.push(compare(median(pick(a)), median(pick(b))));
+  return [percentile(values, 2.5), percentile(values, 97.5)];
 }
+
+/** 95 % interval of the median ratio (with ÷ without). */
+const ratioInterval = (withMs: number[], withoutMs: number[]) =>
+  bootstrapInterval(withMs, withoutMs, (a, b) => a / b);
 
 /**
  * The recruiter's pipeline: its first 600 rows synced to Greenhouse (the rows a load shows first), so each load draws
@@ -231,35 +262,46 @@ const SYNCED_ROWS: YearSpec = {
 
 export async function benchOverlay(pinApp: PinApp, loads: number, traced: number) {
   const sandbox = new HarvestSandbox({ rateLimit: { limit: 100_000, windowMs: 30_000 } });
-  const withExt = await launchWithExtension();
-  await routeWorlds(withExt, pinApp, sandbox);
-  // Connected, its index built: the row badges, presence lookups and stage reads run as for a recruiter.
-  const options = await openOptionsPage(withExt);
-  await connectDemoCredential(options);
-  await options
-    .getByRole('region', { name: 'Greenhouse index', exact: true })
-    .getByRole('status')
-    .filter({ hasText: /indexed/ })
-    .waitFor({ timeout: 60_000 });
-  await seedYear(await extensionWorker(withExt), SYNCED_ROWS);
+  /** A build of the extension, connected, its index built: the row badges, presence lookups and stage reads run as for a recruiter. */
+  const connectedExtension = async (extensionDir?: string) => {
+    const context = await launchWithExtension(extensionDir ? { extensionDir } : {});
+    await routeWorlds(context, pinApp, sandbox);
+    const options = await openOptionsPage(context);
+    await connectDemoCredential(options);
+    await options
+      .getByRole('region', { name: 'Greenhouse index', exact: true })
+      .getByRole('status')
+      .filter({ hasText: /indexed/ })
+      .waitFor({ timeout: 60_000 });
+    await seedYear(await extensionWorker(context), SYNCED_ROWS);
+    await options.close();
+    return context;
+  };
+  // The control: an empty MV3 extension with a content script on Pin's pages (a button), loaded the same way, the
+  // floor; with BENCH_OVERLAY_CONTROL=marks, one whose content script only marks the first 50 rows once they are drawn,
+  // each mark taking its width; with BENCH_OVERLAY_CONTROL=marks-overflowing, none (as ours drawn into a laid-out
+  // list); with BENCH_OVERLAY_CONTROL=build:DIR, another build of this extension (an A/B of two builds, interleaved).
+  const controlKind = process.env.BENCH_OVERLAY_CONTROL ?? 'empty';
+  const otherBuild = controlKind.startsWith('build:')
+    ? path.resolve(controlKind.slice('build:'.length))
+    : null;
+  const marks = controlKind === 'marks' || controlKind === 'marks-overflowing' || otherBuild !== null;
+  const withExt = await connectedExtension();
+  const control = otherBuild
+    ? await connectedExtension(otherBuild)
+    : await launchWithExtension({
+        extensionDir: marks ? CONTROL_MARKS_DIR : CONTROL_DIR,
+        opensFirstRunPage: false,
+      });
+  // After both indexes are built, so that they hold the same people.
   seedSandboxYear(sandbox, SYNCED_ROWS);
-  await options.close();
   const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-plain-')), {
     executablePath: resolveChromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });
   await routeOriginToServer(plain, PIN_ORIGIN, pinApp.url);
-  // The floor: an empty MV3 extension with a content script on Pin's pages (a button), loaded the same way; with
-  // BENCH_OVERLAY_CONTROL=marks, one whose content script only marks the first 50 rows once they are drawn, each
-  // mark taking its width; with BENCH_OVERLAY_CONTROL=marks-overflowing, none (as ours drawn into a laid-out list).
-  const controlKind = process.env.BENCH_OVERLAY_CONTROL ?? 'empty';
-  const marks = controlKind === 'marks' || controlKind === 'marks-overflowing';
-  const control = await launchWithExtension({
-    extensionDir: marks ? CONTROL_MARKS_DIR : CONTROL_DIR,
-    opensFirstRunPage: false,
-  });
-  await routeOriginToServer(control, PIN_ORIGIN, pinApp.url);
+  if (!otherBuild) await routeOriginToServer(control, PIN_ORIGIN, pinApp.url);
   try {
     const pages = {
       with: await withExt.newPage(),
@@ -268,6 +310,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     };
     for (const page of Object.values(pages)) {
       await page.addInitScript(LONG_TASKS);
+      await page.addInitScript(ROWS_AT);
       // tsx names inner functions with a helper (esbuild keepNames) that pages do not have.
       await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     }
@@ -294,7 +337,18 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const withMs = results.with.map((r) => r.ms);
     const withoutMs = results.without.map((r) => r.ms);
     const controlMs = results.control.map((r) => r.ms);
+    if (process.env.BENCH_DEBUG)
+      for (const mode of modes)
+        console.error(
+          `[bench] ${mode} loads (rows drawn + to quiet, ms):`,
+          results[mode].map((r) => `${r.rowsAt.toFixed(0)}+${(r.ms - r.rowsAt).toFixed(0)}`).join(' '),
+        );
     const [low, high] = ratioInterval(withMs, withoutMs);
+    const rowsAtWith = results.with.map((r) => r.rowsAt);
+    const rowsAtWithout = results.without.map((r) => r.rowsAt);
+    const tailWith = results.with.map((r) => r.ms - r.rowsAt);
+    const tailWithout = results.without.map((r) => r.ms - r.rowsAt);
+    const tailExtra = bootstrapInterval(tailWith, tailWithout, (a, b) => a - b);
     const [controlLow, controlHigh] = ratioInterval(controlMs, withoutMs);
     const [aboveLow, aboveHigh] = ratioInterval(withMs, controlMs);
     const bundle = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/pin.js'));
@@ -307,15 +361,26 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       ratio: Number((median(withMs) / median(withoutMs)).toFixed(3)),
       ratio95: [Number(low.toFixed(3)), Number(high.toFixed(3))],
       /** The empty extension's loads ÷ those without any: what having an extension on the page costs at all. */
-      control: marks
-        ? `marks the first 50 rows${controlKind === 'marks-overflowing' ? ', with no width' : ''}`
-        : 'empty',
+      control: otherBuild
+        ? `the build in ${otherBuild}`
+        : marks
+          ? `marks the first 50 rows${controlKind === 'marks-overflowing' ? ', with no width' : ''}`
+          : 'empty',
       medianLoadToIdleMsControl: median(controlMs),
       controlRatio: Number((median(controlMs) / median(withoutMs)).toFixed(3)),
       controlRatio95: [Number(controlLow.toFixed(3)), Number(controlHigh.toFixed(3))],
       /** Ours ÷ the empty extension's. */
       ratioAboveControl: Number((median(withMs) / median(controlMs)).toFixed(3)),
       ratioAboveControl95: [Number(aboveLow.toFixed(3)), Number(aboveHigh.toFixed(3))],
+      /**
+       * The same loads split where Pin's rows are in the document: before (fetching through Playwright's routing,
+       * scripts, Pin's render) and after (their layout and paint, and the content script's work on them, to quiet).
+       * The part after has no network in it, so its spread is far smaller; its difference is the extension's cost there.
+       */
+      medianNavigationToRowsMs: { with: median(rowsAtWith), without: median(rowsAtWithout) },
+      medianRowsToQuietMs: { with: median(tailWith), without: median(tailWithout) },
+      rowsToQuietExtraMs: Number((median(tailWith) - median(tailWithout)).toFixed(1)),
+      rowsToQuietExtraMs95: tailExtra.map((v) => Number(v.toFixed(1))),
       longTasksOver50msWith: results.with.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msWithout: results.without.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msControl: results.control.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
