@@ -112,7 +112,10 @@ test('a pipeline opened again, after the worker stopped, is badged before its ro
   // the extension from a read marked with what was asked for ahead.
   const jobTitle = async () =>
     (await extensionWorker(context)).evaluate(async () => {
-      const jobs = (await chrome.storage.local.get('pin-jobs'))['pin-jobs'] as Record<string, { title: string }>;
+      const jobs = (await chrome.storage.local.get('pin-jobs'))['pin-jobs'] as Record<
+        string,
+        { title: string }
+      >;
       return jobs['j-backend']?.title;
     });
   expect(await jobTitle()).toBe('Senior Backend Engineer');
