@@ -207,6 +207,31 @@ export async function contentScriptTime(
       .filter((e) => e.ts >= first && (e.dur ?? 0) > 1_000)
       .map((e) => `${e.name} ${((e.ts - first) / 1000).toFixed(0)}+${((e.dur ?? 0) / 1000).toFixed(1)}ms`);
     console.error('[bench] rendering after the content script started:', work.join(' | '));
+    // Every task on the page's main thread after it (over 0.3 ms), with the longest thing inside it: what keeps the
+    // thread from being quiet.
+    const tid = ours[0]?.tid;
+    const tasks = events
+      .filter(
+        (e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && e.ts >= first && (e.dur ?? 0) > 300,
+      )
+      .map((task) => {
+        const inner = events
+          .filter(
+            (e) =>
+              e.ph === 'X' &&
+              e.tid === tid &&
+              e !== task &&
+              e.ts >= task.ts &&
+              e.ts + (e.dur ?? 0) <= task.ts + task.dur! &&
+              e.name !== 'RunTask',
+          )
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+        const what = inner
+          ? `${inner.name}${inner.args?.data?.url ? `(${inner.args.data.url.slice(-25)})` : ''}`
+          : '?';
+        return `${((task.ts - first) / 1000).toFixed(0)}+${(task.dur! / 1000).toFixed(1)}:${what}`;
+      });
+    console.error('[bench] main-thread tasks after the content script started:', tasks.join(' '));
   }
   // Main-thread tasks over 50 ms in which the content script ran, and of those, the ones it caused: a task that would
   // not be over 50 ms without the content script's own time in it (its calls, and any style or layout they forced).
@@ -349,6 +374,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const tailWith = results.with.map((r) => r.ms - r.rowsAt);
     const tailWithout = results.without.map((r) => r.ms - r.rowsAt);
     const tailExtra = bootstrapInterval(tailWith, tailWithout, (a, b) => a - b);
+    const headExtra = bootstrapInterval(rowsAtWith, rowsAtWithout, (a, b) => a - b);
     const [controlLow, controlHigh] = ratioInterval(controlMs, withoutMs);
     const [aboveLow, aboveHigh] = ratioInterval(withMs, controlMs);
     const bundle = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/pin.js'));
@@ -379,6 +405,8 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
        */
       medianNavigationToRowsMs: { with: median(rowsAtWith), without: median(rowsAtWithout) },
       medianRowsToQuietMs: { with: median(tailWith), without: median(tailWithout) },
+      navigationToRowsExtraMs: Number((median(rowsAtWith) - median(rowsAtWithout)).toFixed(1)),
+      navigationToRowsExtraMs95: headExtra.map((v) => Number(v.toFixed(1))),
       rowsToQuietExtraMs: Number((median(tailWith) - median(tailWithout)).toFixed(1)),
       rowsToQuietExtraMs95: tailExtra.map((v) => Number(v.toFixed(1))),
       longTasksOver50msWith: results.with.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
