@@ -29,6 +29,8 @@ export interface ExportSplit {
   clickToBadge: number;
   /** Cold only: from the worker's script starting its main() to having the command. */
   workerStartedBeforeCommand: number | null;
+  /** Cold only: from the worker's global scope being created (its time origin) to its main() starting. */
+  workerOriginBeforeMain: number | null;
 }
 
 /** In every Pin page: trusted clicks, and the moment the overlay's badge appears (after the next frame). */
@@ -118,6 +120,7 @@ export async function measuredExport(
     ['pgs:command:pin.export', 'pgs:main', 'pgs:request', 'pgs:answer'],
   );
   const marks = { command: command?.at(-1) ?? null, main: main?.at(-1) ?? null };
+  const workerOrigin = await worker.evaluate(() => performance.timeOrigin);
   if (process.env.BENCH_DEBUG) {
     const all = await worker.evaluate(() =>
       performance
@@ -169,15 +172,36 @@ export async function measuredExport(
     workerAnswerToBadge: badgeAt - Math.max(...(answers ?? []).filter((t) => t >= clickAt && t <= badgeAt)),
     clickToBadge: badgeAt - clickAt,
     workerStartedBeforeCommand: cold && typeof marks.main === 'number' ? received - marks.main : null,
+    workerOriginBeforeMain: cold && typeof marks.main === 'number' ? marks.main - workerOrigin : null,
   };
 }
 
 const round = (n: number) => Number(n.toFixed(1));
 
 export function summarize(runs: ExportSplit[]) {
-  const m = (key: Exclude<keyof ExportSplit, 'workerStartedBeforeCommand'>) =>
+  const m = (key: Exclude<keyof ExportSplit, 'workerStartedBeforeCommand' | 'workerOriginBeforeMain'>) =>
     round(median(runs.map((r) => r[key])));
   const roundTrips = Math.max(...runs.map((r) => r.roundTrips));
+  // Cold only: the worker's script starting its main() → the command reaching the router, and the click → that start.
+  const started = runs.flatMap((r) => (r.workerStartedBeforeCommand === null ? [] : [r]));
+  const coldSplit = started.length
+    ? {
+        /** Chrome starting the worker: the click → the worker's global scope exists. */
+        medianClickToWorkerOriginMs: round(
+          median(
+            started.map(
+              (r) => r.clickToWorker - r.workerStartedBeforeCommand! - (r.workerOriginBeforeMain ?? 0),
+            ),
+          ),
+        ),
+        /** The worker's script evaluated, up to its main(). */
+        medianWorkerOriginToMainMs: round(median(started.map((r) => r.workerOriginBeforeMain ?? 0))),
+        medianClickToWorkerMainMs: round(
+          median(started.map((r) => r.clickToWorker - r.workerStartedBeforeCommand!)),
+        ),
+        medianWorkerMainToCommandMs: round(median(started.map((r) => r.workerStartedBeforeCommand!))),
+      }
+    : {};
   const floor = roundTrips * 100;
   return {
     exports: runs.length,
@@ -185,6 +209,7 @@ export function summarize(runs: ExportSplit[]) {
     greenhouseCalls: m('calls'),
     medianInputDelayMs: m('inputDelay'),
     medianClickToWorkerMs: m('clickToWorker'),
+    ...coldSplit,
     medianClickToDispatchMs: m('clickToDispatch'),
     medianWorkerToFirstRequestMs: m('workerToFirstRequest'),
     medianClickToFirstRequestMs: m('clickToFirstRequest'),
