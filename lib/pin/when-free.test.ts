@@ -79,3 +79,25 @@ it('falls back to an idle callback with the wait as its timeout where there is n
   cancel();
   expect(cancelled).toEqual([2]);
 });
+
+it('falls back to an idle callback when the scheduler refuses the task, at once or by rejecting it', async () => {
+  const idle: (() => void)[] = [];
+  vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+  vi.stubGlobal('cancelIdleCallback', () => {});
+  const task = vi.fn();
+  vi.stubGlobal('scheduler', {
+    postTask: () => {
+      throw new TypeError('refused');
+    },
+  });
+  whenPageFree(task, 150, new AbortController().signal);
+  vi.stubGlobal('scheduler', { postTask: () => Promise.reject(new TypeError('refused')) });
+  whenPageFree(task, 150, new AbortController().signal);
+  await Promise.resolve();
+  await Promise.resolve();
+  expect(idle).toHaveLength(2);
+  for (const run of idle) run();
+  expect(task).toHaveBeenCalledTimes(2);
+  vi.advanceTimersByTime(200);
+  expect(task).toHaveBeenCalledTimes(2);
+});

@@ -24,15 +24,21 @@ export function whenPageFree(task: () => void, maxWaitMs: number, signal: AbortS
   };
   signal.addEventListener('abort', cancel, { once: true });
   if (signal.aborted) return cancel;
-  const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
-  if (postTask) {
-    timer = setTimeout(run, maxWaitMs);
-    postTask
-      .call((globalThis as unknown as { scheduler: object }).scheduler, run, {
-        priority: 'background',
-        signal: abort.signal,
-      })
-      .catch(() => {}); // rejected when cancelled
-  } else idle = requestIdleCallback(run, { timeout: maxWaitMs });
+  const whenIdle = () => {
+    if (!abort.signal.aborted) idle = requestIdleCallback(run, { timeout: maxWaitMs });
+  };
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (!scheduler?.postTask) {
+    whenIdle();
+    return cancel;
+  }
+  timer = setTimeout(run, maxWaitMs);
+  try {
+    // Rejected when cancelled; refused for any other reason (a browser whose content scripts cannot hand this
+    // signal to the page's scheduler, say), an idle callback instead.
+    scheduler.postTask(run, { priority: 'background', signal: abort.signal }).catch(whenIdle);
+  } catch {
+    whenIdle();
+  }
   return cancel;
 }
