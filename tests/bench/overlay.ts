@@ -104,6 +104,7 @@ type TraceEvent = {
 export async function contentScriptTime(
   context: BrowserContext,
   page: Page,
+  withExtension = true,
 ): Promise<{ ms: number; longTasks: number; longTasksTouched: number; measures: Record<string, number> }> {
   const cdp = await context.newCDPSession(page);
   page.on('console', (m) => {
@@ -120,7 +121,7 @@ export async function contentScriptTime(
   });
   if (process.env.BENCH_CPU) {
     const top = await extensionSelfTime(cdp, async () => {
-      await loadOnce(page, true);
+      await loadOnce(page, withExtension);
     });
     console.error(
       '[bench] content script self time:',
@@ -129,7 +130,7 @@ export async function contentScriptTime(
         .map(([f, ms]) => `${ms.toFixed(2)} ${f}`)
         .join('\n  '),
     );
-  } else await loadOnce(page, true);
+  } else await loadOnce(page, withExtension);
   // Summed per name: a page may be read more than once while it renders.
   const measures = await page.evaluate(() => {
     const sums: Record<string, number> = {};
@@ -248,6 +249,16 @@ export async function contentScriptTime(
       e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000 && oursWithin(e.ts, e.ts + e.dur!) > 0,
   );
   const longTasks = touched.filter((e) => e.dur! - oursWithin(e.ts, e.ts + e.dur!) <= 50_000).length;
+  if (process.env.BENCH_DEBUG) {
+    // The page's garbage collection during the load, on any thread of the renderer (ms): the content script shares
+    // the page's heap.
+    const gc = events
+      .filter(
+        (e) => e.ph === 'X' && ['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC'].includes(e.name),
+      )
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    console.error(`[bench] garbage collection in the load: ${(gc / 1000).toFixed(1)} ms`);
+  }
   return { ms: total / 1000, longTasks, longTasksTouched: touched.length, measures };
 }
 
@@ -357,6 +368,11 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const greenhouseRequests = sandbox.requests.slice(requestsBefore);
     const tracedLoads: Awaited<ReturnType<typeof contentScriptTime>>[] = [];
     for (let i = 0; i < traced; i++) tracedLoads.push(await contentScriptTime(withExt, pages.with));
+    if (process.env.BENCH_DEBUG) {
+      // The same traces of loads without the extension, for what the page does alone (their script time is 0).
+      console.error('[bench] traced loads without the extension:');
+      for (let i = 0; i < traced; i++) await contentScriptTime(plain, pages.without, false);
+    }
     const scriptMs = tracedLoads.map((t) => t.ms);
     const measureNames = [...new Set(tracedLoads.flatMap((t) => Object.keys(t.measures)))];
     const withMs = results.with.map((r) => r.ms);
