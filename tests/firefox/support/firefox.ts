@@ -50,6 +50,10 @@ export async function launchFirefox(options: { proxyPort: number; extensionDir?:
   try {
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`Installed ${id}, expected ${GECKO_ID}`);
+    // Installing opens the options page (the first-run checklist) a moment later, and Firefox opens a tab into the
+    // current one when that is blank: a Pin page a test opened meanwhile would be taken over and its navigation never
+    // end (seen once: a test's first page.goto hung for 90 s). So the browser is handed over once that page is open.
+    await findExtensionPage(browser, 30_000);
   } catch (error) {
     await browser.close();
     throw error;
