@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { GreenhouseJobPicker } from '@/components/GreenhouseJobPicker';
 import { sendCommand } from '@/lib/messaging/client';
@@ -20,7 +20,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const reasons = (r: readonly string[]) => r.join(' and ');
 
 /** What Export will write: a new person (with counts) or an application on an existing one, and why. */
-function Preview({ preview, jobName }: { preview: ExportPreview; jobName: string | null }) {
+function Preview({
+  preview,
+  jobName,
+  stale,
+}: {
+  preview: ExportPreview;
+  jobName: string | null;
+  stale: boolean;
+}) {
   const { action } = preview;
   const onJob = jobName ? ` on ${jobName}` : ' as a prospect';
   let text: string;
@@ -43,7 +51,11 @@ function Preview({ preview, jobName }: { preview: ExportPreview; jobName: string
       break;
   }
   return (
-    <div className="pgs-preview" aria-live="polite">
+    <div
+      className={stale ? 'pgs-preview pgs-preview--stale' : 'pgs-preview'}
+      aria-live="polite"
+      aria-busy={stale}
+    >
       <p>{text}</p>
       {!preview.linkedInReady && (
         <p className="pgs-muted">
@@ -63,12 +75,18 @@ export function ExportDialog({ candidate, pinJobId, onExport, onCancel, busy, er
   const [choice, setChoice] = useState<string>('');
   const titleId = useId();
   const greenhouseJobId = choice ? Number(choice) : null;
+  // While another job's preview loads, the last one stays (dimmed) so that the buttons below do not move under
+  // the pointer. Each preview keeps the job it was made for, so its text never names the wrong job.
   const preview = useQuery({
     queryKey: ['preview', candidate.id, greenhouseJobId],
-    queryFn: () => sendCommand('pin.preview', { candidate, pinJobId, greenhouseJobId }),
+    queryFn: async () => ({
+      greenhouseJobId,
+      preview: await sendCommand('pin.preview', { candidate, pinJobId, greenhouseJobId }),
+    }),
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
-  const jobName = jobs.data?.find((j) => j.id === greenhouseJobId)?.name ?? null;
+  const jobName = (id: number | null) => jobs.data?.find((j) => j.id === id)?.name ?? null;
 
   return (
     <div
@@ -92,7 +110,13 @@ export function ExportDialog({ candidate, pinJobId, onExport, onCancel, busy, er
         autoFocusFilter
       />
       {jobs.isPending && <p className="pgs-muted">Loading Greenhouse jobs…</p>}
-      {preview.data && <Preview preview={preview.data} jobName={jobName} />}
+      {preview.data && (
+        <Preview
+          preview={preview.data.preview}
+          jobName={jobName(preview.data.greenhouseJobId)}
+          stale={preview.isPlaceholderData}
+        />
+      )}
       {jobs.isError && <p role="alert">Could not load Greenhouse jobs: {jobs.error.message}</p>}
       {error && <p role="alert">{error}</p>}
       <div className="pgs-actions">

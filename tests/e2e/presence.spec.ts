@@ -91,6 +91,23 @@ test('the export dialog previews a new person with counts, and pipeline rows mar
   await expect(dialog).toContainText(
     'Create Ada Lovelace: 2 emails, 1 phone, 4 employments, a Pin resume; an application as a prospect.',
   );
+  // Choosing a job keeps the last preview (dimmed) until the new one arrives: the Export button below it never
+  // moves while a recruiter reaches for it.
+  await page.evaluate(() => {
+    const root = document.querySelector('pin-greenhouse-sync')?.shadowRoot;
+    const seen: string[] = [];
+    (window as unknown as { previewLog: string[] }).previewLog = seen;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.removedNodes)
+          if (n instanceof Element && n.matches('.pgs-preview')) seen.push('removed');
+    }).observe(root!, { childList: true, subtree: true });
+  });
+  await dialog.getByLabel('Greenhouse job').selectOption({ label: 'Senior Backend Engineer (ENG-101)' });
+  await expect(dialog.locator('.pgs-preview[aria-busy="false"]')).toHaveText(
+    'Create Ada Lovelace: 2 emails, 1 phone, 4 employments, a Pin resume; an application on Senior Backend Engineer.',
+  );
+  expect(await page.evaluate(() => (window as unknown as { previewLog: string[] }).previewLog)).toEqual([]);
   await page.goto('https://app.pin.com/jobs/j-backend');
   const badge = rowNameCell(page, 'c-wang').getByRole('link', { name: 'In Greenhouse' });
   await expect(badge).toHaveAttribute('href', `https://app.greenhouse.io/people/${wang.id}`);

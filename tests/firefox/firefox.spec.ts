@@ -11,10 +11,23 @@ const tally = (sandbox: import('../harvest-sandbox/sandbox').HarvestSandbox) => 
   employments: sandbox.employments.length,
 });
 
-/** Exports the open profile through the overlay's dialog, choosing a Greenhouse job by its label. */
+/**
+ * Exports the open profile through the overlay's dialog, choosing a Greenhouse job by its label. Export is clicked
+ * once the preview names that job, as a recruiter reads it first: puppeteer clicks at coordinates taken a round trip
+ * earlier, so a preview still arriving could move the button from under the click.
+ */
 async function exportFromOverlay(pin: Page, jobLabel: string) {
   await click(pin, 'Export to ATS', { scope: 'overlay' });
   await choose(pin, 'Greenhouse job', jobLabel, { scope: 'overlay' });
+  const jobName = jobLabel.replace(/ \([^)]*\)$/, '');
+  await pin.waitForFunction(
+    (name) => {
+      const preview = document.querySelector('pin-greenhouse-sync')?.shadowRoot?.querySelector('.pgs-preview');
+      return preview?.getAttribute('aria-busy') === 'false' && (preview.textContent ?? '').includes(name);
+    },
+    { timeout: 15_000, polling: 100 },
+    jobName,
+  );
   await click(pin, 'Export', { scope: 'overlay', selector: 'button' });
 }
 
