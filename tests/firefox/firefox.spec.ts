@@ -22,7 +22,9 @@ async function exportFromOverlay(pin: Page, jobLabel: string) {
   const jobName = jobLabel.replace(/ \([^)]*\)$/, '');
   await pin.waitForFunction(
     (name) => {
-      const preview = document.querySelector('pin-greenhouse-sync')?.shadowRoot?.querySelector('.pgs-preview');
+      const preview = document
+        .querySelector('pin-greenhouse-sync')
+        ?.shadowRoot?.querySelector('.pgs-preview');
       return preview?.getAttribute('aria-busy') === 'false' && (preview.textContent ?? '').includes(name);
     },
     { timeout: 15_000, polling: 100 },
