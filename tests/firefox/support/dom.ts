@@ -65,8 +65,28 @@ export async function find(
   return handle as ElementHandle<Element>;
 }
 
+/**
+ * Clicks like Playwright does once an element is actionable: enabled, and in the same place for two frames in a row.
+ * Puppeteer clicks at coordinates it took a round trip earlier, so an element still moving would be missed.
+ */
 export async function click(page: Page, name: string, options: { scope?: Scope; selector?: string } = {}) {
   const element = await find(page, options.selector ?? 'button, a', name, options);
+  await element.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last = '';
+        const tick = () => {
+          const r = el.getBoundingClientRect();
+          const where = `${r.x},${r.y},${r.width},${r.height}`;
+          if (where === last && !(el as HTMLButtonElement).disabled) resolve();
+          else {
+            last = where;
+            requestAnimationFrame(tick);
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
   await element.click();
 }
 
