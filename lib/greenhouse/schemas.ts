@@ -171,26 +171,30 @@ const typedValues = tolerant((v): { value: string; type?: string }[] => {
   });
 });
 
-export const candidateSchema = z.looseObject({
-  id,
-  first_name: text,
-  last_name: text,
-  company: text,
-  title: text,
-  email_addresses: typedValues,
-  social_media_addresses: typedValues,
-});
+export const candidateSchema = z.lazy(() =>
+  z.looseObject({
+    id,
+    first_name: text,
+    last_name: text,
+    company: text,
+    title: text,
+    email_addresses: typedValues,
+    social_media_addresses: typedValues,
+  }),
+);
 export type Candidate = z.infer<typeof candidateSchema>;
 
 export const APPLICATION_STATUSES = ['in_process', 'rejected', 'hired', 'converted'] as const;
-export const applicationSchema = z.looseObject({
-  id,
-  job_id: nullableInt,
-  prospect: bool,
-  candidate_id: nullableInt,
-  stage_name: text,
-  status: word(APPLICATION_STATUSES),
-});
+export const applicationSchema = z.lazy(() =>
+  z.looseObject({
+    id,
+    job_id: nullableInt,
+    prospect: bool,
+    candidate_id: nullableInt,
+    stage_name: text,
+    status: word(APPLICATION_STATUSES),
+  }),
+);
 export type Application = z.infer<typeof applicationSchema>;
 
 export const ATTACHMENT_TYPES = [
@@ -205,35 +209,43 @@ export const ATTACHMENT_TYPES = [
   'midfunnel_agreement',
   'automated_agreement',
 ] as const;
-export const attachmentSchema = z.looseObject({ id, type: word(ATTACHMENT_TYPES), filename: text });
+export const attachmentSchema = z.lazy(() =>
+  z.looseObject({ id, type: word(ATTACHMENT_TYPES), filename: text }),
+);
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const noteSchema = z.looseObject({ id, body: text });
+export const noteSchema = z.lazy(() => z.looseObject({ id, body: text }));
 export type Note = z.infer<typeof noteSchema>;
 
-export const employmentSchema = z.looseObject({ id, company_name: text, title: text, start_date: text });
+export const employmentSchema = z.lazy(() =>
+  z.looseObject({ id, company_name: text, title: text, start_date: text }),
+);
 export type Employment = z.infer<typeof employmentSchema>;
 
-export const educationSchema = z.looseObject({ id });
+export const educationSchema = z.lazy(() => z.looseObject({ id }));
 export type Education = z.infer<typeof educationSchema>;
 
 export const JOB_STATUSES = ['open', 'draft', 'closed'] as const;
-export const jobSchema = z.looseObject({ id, name: text, requisition_id: text, status: word(JOB_STATUSES) });
+export const jobSchema = z.lazy(() =>
+  z.looseObject({ id, name: text, requisition_id: text, status: word(JOB_STATUSES) }),
+);
 export type Job = z.infer<typeof jobSchema>;
 
-export const userSchema = z.looseObject({
-  id,
-  name: text,
-  first_name: text,
-  last_name: text,
-  site_admin: bool,
-});
+export const userSchema = z.lazy(() =>
+  z.looseObject({
+    id,
+    name: text,
+    first_name: text,
+    last_name: text,
+    site_admin: bool,
+  }),
+);
 export type User = z.infer<typeof userSchema>;
 
-export const sourceSchema = z.looseObject({ id, name: text });
+export const sourceSchema = z.lazy(() => z.looseObject({ id, name: text }));
 export type Source = z.infer<typeof sourceSchema>;
 
-export const customFieldOptionSchema = z.looseObject({ id, name: text, active: bool });
+export const customFieldOptionSchema = z.lazy(() => z.looseObject({ id, name: text, active: bool }));
 export type CustomFieldOption = z.infer<typeof customFieldOptionSchema>;
 
 export const OBJECT_SCHEMAS = {
@@ -261,11 +273,13 @@ export function withNeeds<K extends ObjectKind>(kind: K) {
 }
 
 /** Greenhouse's error body: `errors` entries are strings or single-key {field: reason} objects. */
-export const errorBodySchema = z.looseObject({
-  message: z.string().optional().catch(undefined),
-  error: z.string().optional().catch(undefined),
-  errors: z
-    .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
-    .optional()
-    .catch(undefined),
-});
+export const errorBodySchema = z.lazy(() =>
+  z.looseObject({
+    message: z.string().optional().catch(undefined),
+    error: z.string().optional().catch(undefined),
+    errors: z
+      .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+      .optional()
+      .catch(undefined),
+  }),
+);

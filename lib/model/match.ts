@@ -11,15 +11,17 @@ export interface IndexMatch {
 }
 
 /** A Greenhouse person who matched, as the overlay and the review show them. */
-export const reviewMatchSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  emails: z.array(z.string()),
-  company: z.string().nullable(),
-  title: z.string().nullable(),
-  /** Why this person matched; items written before the presence index matched by email only. */
-  reasons: z.array(matchReasonSchema).default(['email']),
-});
+export const reviewMatchSchema = z.lazy(() =>
+  z.object({
+    id: z.number().int(),
+    name: z.string(),
+    emails: z.array(z.string()),
+    company: z.string().nullable(),
+    title: z.string().nullable(),
+    /** Why this person matched; items written before the presence index matched by email only. */
+    reasons: z.array(matchReasonSchema).default(['email']),
+  }),
+);
 export type ReviewMatch = z.infer<typeof reviewMatchSchema>;
 
 export interface MatchResult {
@@ -29,17 +31,19 @@ export interface MatchResult {
 }
 
 /** What a live email lookup keeps of each person it found: only what matching shows. */
-export const lookupRowSchema = z.object({
-  id: z.number().int(),
-  first_name: z.string().nullable().optional(),
-  last_name: z.string().nullable().optional(),
-  company: z.string().nullable().optional(),
-  title: z.string().nullable().optional(),
-  email_addresses: z
-    .array(z.object({ value: z.string() }).loose())
-    .nullable()
-    .optional(),
-});
+export const lookupRowSchema = z.lazy(() =>
+  z.object({
+    id: z.number().int(),
+    first_name: z.string().nullable().optional(),
+    last_name: z.string().nullable().optional(),
+    company: z.string().nullable().optional(),
+    title: z.string().nullable().optional(),
+    email_addresses: z
+      .array(z.object({ value: z.string() }).loose())
+      .nullable()
+      .optional(),
+  }),
+);
 export type LookupRow = z.infer<typeof lookupRowSchema>;
 export interface LookupEntry {
   at: number;

@@ -2,40 +2,50 @@ import { z } from 'zod';
 import { PIN_EVENT_TYPES, PIN_STATUSES, YEAR_MONTH } from './pin-values';
 
 /** A Pin candidate as the extension reads it; mirrors the demo app's dataset candidate (SPEC §3.1). */
-export const pinLocationSchema = z.object({
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  country: z.string().nullable(),
-});
-export const pinEmailSchema = z.object({ address: z.string(), type: z.enum(['personal', 'work']) });
+export const pinLocationSchema = z.lazy(() =>
+  z.object({
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    country: z.string().nullable(),
+  }),
+);
+export const pinEmailSchema = z.lazy(() =>
+  z.object({ address: z.string(), type: z.enum(['personal', 'work']) }),
+);
 export const yearMonth = z.string().regex(YEAR_MONTH, 'must be YYYY-MM');
-export const pinExperienceSchema = z.object({
-  title: z.string(),
-  company: z.string(),
-  start: yearMonth.nullable(),
-  end: yearMonth.nullable(),
-});
-export const pinEducationSchema = z.object({
-  school: z.string(),
-  degree: z.string().nullable(),
-  field: z.string().nullable(),
-  startYear: z.number().int().nullable(),
-  endYear: z.number().int().nullable(),
-});
-export const pinCandidateSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  headline: z.string().nullable(),
-  location: pinLocationSchema.nullable(),
-  emails: z.array(pinEmailSchema),
-  phones: z.array(z.string()),
-  linkedinUrl: z.string().nullable(),
-  experience: z.array(pinExperienceSchema),
-  education: z.array(pinEducationSchema),
-  skills: z.array(z.string()),
-  summary: z.string().nullable(),
-  sourcedByPin: z.boolean(),
-});
+export const pinExperienceSchema = z.lazy(() =>
+  z.object({
+    title: z.string(),
+    company: z.string(),
+    start: yearMonth.nullable(),
+    end: yearMonth.nullable(),
+  }),
+);
+export const pinEducationSchema = z.lazy(() =>
+  z.object({
+    school: z.string(),
+    degree: z.string().nullable(),
+    field: z.string().nullable(),
+    startYear: z.number().int().nullable(),
+    endYear: z.number().int().nullable(),
+  }),
+);
+export const pinCandidateSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    name: z.string(),
+    headline: z.string().nullable(),
+    location: pinLocationSchema.nullable(),
+    emails: z.array(pinEmailSchema),
+    phones: z.array(z.string()),
+    linkedinUrl: z.string().nullable(),
+    experience: z.array(pinExperienceSchema),
+    education: z.array(pinEducationSchema),
+    skills: z.array(z.string()),
+    summary: z.string().nullable(),
+    sourcedByPin: z.boolean(),
+  }),
+);
 export type PinCandidate = z.infer<typeof pinCandidateSchema>;
 export type PinExperience = z.infer<typeof pinExperienceSchema>;
 
@@ -46,14 +56,16 @@ export type PinStatus = z.infer<typeof pinStatusSchema>;
 export const pinEventTypeSchema = z.enum(PIN_EVENT_TYPES);
 export type PinEventType = z.infer<typeof pinEventTypeSchema>;
 
-export const pinJobSchema = z.object({ id: z.string().min(1), title: z.string() });
+export const pinJobSchema = z.lazy(() => z.object({ id: z.string().min(1), title: z.string() }));
 export type PinJob = z.infer<typeof pinJobSchema>;
 
 /** What a Pin page says about one candidate's outreach in one job, with event times when Pin shows them. */
-export const statusObservationSchema = z.object({
-  jobId: z.string().min(1),
-  candidateId: z.string().min(1),
-  status: pinStatusSchema,
-  eventTimes: z.partialRecord(pinEventTypeSchema, z.iso.datetime({ offset: true })),
-});
+export const statusObservationSchema = z.lazy(() =>
+  z.object({
+    jobId: z.string().min(1),
+    candidateId: z.string().min(1),
+    status: pinStatusSchema,
+    eventTimes: z.partialRecord(pinEventTypeSchema, z.iso.datetime({ offset: true })),
+  }),
+);
 export type StatusObservation = z.infer<typeof statusObservationSchema>;

@@ -11,25 +11,29 @@ export const TRIGGER_LABEL: Record<Trigger, string> = {
 };
 
 /** A per-job automation rule (SPEC §6). `enabledAt` is the no-retroactive-sync line. */
-export const ruleSchema = z.object({
-  pinJobId: z.string(),
-  pinJobTitle: z.string(),
-  greenhouseJobId: z.number().int().nullable(),
-  greenhouseJobName: z.string().nullable(),
-  trigger: triggerSchema,
-  enabled: z.boolean(),
-  enabledAt: z.number().nullable(),
-  updatedAt: z.number(),
-});
+export const ruleSchema = z.lazy(() =>
+  z.object({
+    pinJobId: z.string(),
+    pinJobTitle: z.string(),
+    greenhouseJobId: z.number().int().nullable(),
+    greenhouseJobName: z.string().nullable(),
+    trigger: triggerSchema,
+    enabled: z.boolean(),
+    enabledAt: z.number().nullable(),
+    updatedAt: z.number(),
+  }),
+);
 export type Rule = z.infer<typeof ruleSchema>;
 
 /** What the extension knows of one candidate in one Pin job: Pin's event times and when it first saw each level. */
-export const observationStateSchema = z.object({
-  jobId: z.string(),
-  candidateId: z.string(),
-  status: z.enum(['sourced', 'in_sequence', 'replied', 'interested']),
-  eventTimes: z.partialRecord(z.enum(['added_to_sequence', 'replied', 'marked_interested']), z.string()),
-  firstSeen: z.partialRecord(triggerSchema, z.number()),
-  updatedAt: z.number(),
-});
+export const observationStateSchema = z.lazy(() =>
+  z.object({
+    jobId: z.string(),
+    candidateId: z.string(),
+    status: z.enum(['sourced', 'in_sequence', 'replied', 'interested']),
+    eventTimes: z.partialRecord(z.enum(['added_to_sequence', 'replied', 'marked_interested']), z.string()),
+    firstSeen: z.partialRecord(triggerSchema, z.number()),
+    updatedAt: z.number(),
+  }),
+);
 export type ObservationState = z.infer<typeof observationStateSchema>;

@@ -25,31 +25,35 @@ export const WATCH_LABEL: Record<WatchStatus, string> = {
 /** States in which a rule fires only while a Pin page shows the event. */
 export const UNWATCHED: ReadonlySet<WatchStatus> = new Set(['signed_out', 'needs_tab', 'unreadable']);
 
-export const jobWatchSchema = z.object({
-  status: watchStatusSchema,
-  /** Why, in words, when the state is not a plain "watching" (the rule row's second line). */
-  reason: z.string().nullable(),
-  /** The last check that read the pipeline (200 or 304), epoch ms. */
-  lastCheckAt: z.number().nullable(),
-  /** Pin's ETag of the pipeline as last read: the next read is conditional. */
-  etag: z.string().nullable(),
-  /** No request for this job before then (a 429 or 5xx, with Retry-After when Pin sent one). */
-  backoffUntil: z.number().nullable(),
-  /** Failed reads in a row, for the backoff. */
-  failures: z.number().int(),
-});
+export const jobWatchSchema = z.lazy(() =>
+  z.object({
+    status: watchStatusSchema,
+    /** Why, in words, when the state is not a plain "watching" (the rule row's second line). */
+    reason: z.string().nullable(),
+    /** The last check that read the pipeline (200 or 304), epoch ms. */
+    lastCheckAt: z.number().nullable(),
+    /** Pin's ETag of the pipeline as last read: the next read is conditional. */
+    etag: z.string().nullable(),
+    /** No request for this job before then (a 429 or 5xx, with Retry-After when Pin sent one). */
+    backoffUntil: z.number().nullable(),
+    /** Failed reads in a row, for the backoff. */
+    failures: z.number().int(),
+  }),
+);
 export type JobWatch = z.infer<typeof jobWatchSchema>;
 
 /** What the watcher remembers across checks: the path that works, and one state per watched job. */
-export const watchStateSchema = z.object({
-  /** The path the last successful read used; a refused background path is tried again now and then. */
-  path: z.enum(['background', 'tab']).nullable(),
-  /** The worker's own reads worked at least once: a later refusal there means the session ended. */
-  backgroundWorked: z.boolean(),
-  /** When the background path was last tried after it had been refused (epoch ms). */
-  backgroundTriedAt: z.number().nullable(),
-  jobs: z.record(z.string(), jobWatchSchema),
-});
+export const watchStateSchema = z.lazy(() =>
+  z.object({
+    /** The path the last successful read used; a refused background path is tried again now and then. */
+    path: z.enum(['background', 'tab']).nullable(),
+    /** The worker's own reads worked at least once: a later refusal there means the session ended. */
+    backgroundWorked: z.boolean(),
+    /** When the background path was last tried after it had been refused (epoch ms). */
+    backgroundTriedAt: z.number().nullable(),
+    jobs: z.record(z.string(), jobWatchSchema),
+  }),
+);
 export type WatchState = z.infer<typeof watchStateSchema>;
 export const EMPTY_WATCH_STATE: WatchState = {
   path: null,
@@ -59,15 +63,17 @@ export const EMPTY_WATCH_STATE: WatchState = {
 };
 
 /** An answer from Pin to one JSON read, by either path: what the watcher decides on. */
-export const pinAnswerSchema = z.object({
-  /** 0 when the request failed before any answer (offline, a dropped connection). */
-  status: z.number().int(),
-  etag: z.string().nullable(),
-  contentType: z.string().nullable(),
-  retryAfter: z.string().nullable(),
-  /** The body as text (empty for 304); capped by the reader. */
-  body: z.string(),
-  /** The URL that answered, after redirects (a sign-in page is often a redirect). */
-  url: z.string(),
-});
+export const pinAnswerSchema = z.lazy(() =>
+  z.object({
+    /** 0 when the request failed before any answer (offline, a dropped connection). */
+    status: z.number().int(),
+    etag: z.string().nullable(),
+    contentType: z.string().nullable(),
+    retryAfter: z.string().nullable(),
+    /** The body as text (empty for 304); capped by the reader. */
+    body: z.string(),
+    /** The URL that answered, after redirects (a sign-in page is often a redirect). */
+    url: z.string(),
+  }),
+);
 export type PinAnswer = z.infer<typeof pinAnswerSchema>;

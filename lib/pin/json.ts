@@ -86,21 +86,27 @@ const word = <T extends string>(values: readonly T[]) =>
     return z.NEVER;
   });
 
-const rowSchema = z.looseObject({
-  candidateId: z.union([z.string().min(1), z.number().transform(String)]),
-  status: z.string(),
-  events: z.array(z.unknown()).nullish(),
-});
-const eventSchema = z.looseObject({
-  type: word<PinEventType>(PIN_EVENT_TYPES),
-  at: z.iso.datetime({ offset: true }),
-});
-const pipelineSchema = z.looseObject({
-  job: z
-    .looseObject({ id: z.union([z.string(), z.number()]).optional(), title: z.string().optional() })
-    .nullish(),
-  rows: z.array(z.unknown()),
-});
+const rowSchema = z.lazy(() =>
+  z.looseObject({
+    candidateId: z.union([z.string().min(1), z.number().transform(String)]),
+    status: z.string(),
+    events: z.array(z.unknown()).nullish(),
+  }),
+);
+const eventSchema = z.lazy(() =>
+  z.looseObject({
+    type: word<PinEventType>(PIN_EVENT_TYPES),
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
+const pipelineSchema = z.lazy(() =>
+  z.looseObject({
+    job: z
+      .looseObject({ id: z.union([z.string(), z.number()]).optional(), title: z.string().optional() })
+      .nullish(),
+    rows: z.array(z.unknown()),
+  }),
+);
 const statusWord = word<PinStatus>(PIN_STATUSES);
 
 /** A job's pipeline from Pin's JSON: one observation per readable row; null when the answer is not that shape. */

@@ -31,92 +31,98 @@ const route = (params: readonly ('jobId' | 'candidateId')[]) =>
 
 const selector = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
 /** Tried in order; the first that matches wins. An empty list leaves only the reader's rules by meaning. */
-const selectors = z.array(selector).max(12, 'at most 12 selectors');
-const words = z
-  .array(z.string().trim().min(1, 'must not be empty').max(80))
-  .min(1, 'needs at least one word or phrase')
-  .max(20);
+const selectors = z.lazy(() => z.array(selector).max(12, 'at most 12 selectors'));
+const words = z.lazy(() =>
+  z
+    .array(z.string().trim().min(1, 'must not be empty').max(80))
+    .min(1, 'needs at least one word or phrase')
+    .max(20),
+);
 
-export const pinMappingSchema = z
-  .object({
-    version: z.literal(PIN_MAPPING_VERSION, { error: `must be ${PIN_MAPPING_VERSION}` }),
-    name: z.string().trim().min(1).max(100),
-    routes: z
-      .object({
-        jobs: route([]),
-        pipeline: route(['jobId']),
-        profile: route(['jobId', 'candidateId']),
-        inbox: route([]),
-        /** Pin's JSON for one candidate, used when a rule fires for someone whose profile is not open (assumed). */
-        candidateApi: route(['candidateId']),
-        /**
-         * Pin's JSON of a job's pipeline (assumed): the background watcher reads it (SPEC §6.1). A document written
-         * before this route existed gets the built-in one.
-         */
-        pipelineApi: route(['jobId']).default('/api/jobs/:jobId/pipeline'),
-      })
-      .strict(),
-    /** First preferences, before the rules by meaning. Each is relative to the page's main region or its item. */
-    selectors: z
-      .object({
-        main: selectors,
-        profile: selectors,
-        name: selectors,
-        headline: selectors,
-        location: selectors,
-        locationPart: z.object({ city: selectors, state: selectors, country: selectors }).strict(),
-        email: selectors,
-        /** An email element, or the item holding it, that matches one of these is a work address. */
-        emailWork: selectors,
-        phone: selectors,
-        linkedin: selectors,
-        summary: selectors,
-        experienceItem: selectors,
-        experienceTitle: selectors,
-        experienceCompany: selectors,
-        educationItem: selectors,
-        educationSchool: selectors,
-        educationDegree: selectors,
-        educationField: selectors,
-        skill: selectors,
-        /** Inside an experience or education item: the element holding its start, or its end. */
-        dateStart: selectors,
-        dateEnd: selectors,
-        jobLink: selectors,
-        row: selectors,
-        statusChip: selectors,
-      })
-      .strict(),
-    /** Section headings, compared without case. */
-    headings: z
-      .object({
-        contact: words,
-        experience: words,
-        education: words,
-        skills: words,
-        about: words,
-        outreach: words,
-      })
-      .strict(),
-    /** Visible words: statuses, event labels, tags and labels. */
-    words: z
-      .object({
-        status: z.object({ sourced: words, in_sequence: words, replied: words, interested: words }).strict(),
-        event: z.object({ added_to_sequence: words, replied: words, marked_interested: words }).strict(),
-        sourcedByPin: words,
-        importedIntoPin: words,
-        emailWork: words,
-        emailPersonal: words,
-        linkedin: words,
-        location: words,
-        current: words,
-        unknownDate: words,
-      })
-      .strict(),
-    /** How Pin writes month dates when it gives no <time datetime>, tried in order. */
-    dateFormats: z.array(z.enum(DATE_FORMATS)).min(1).max(DATE_FORMATS.length),
-  })
-  .strict();
+export const pinMappingSchema = z.lazy(() =>
+  z
+    .object({
+      version: z.literal(PIN_MAPPING_VERSION, { error: `must be ${PIN_MAPPING_VERSION}` }),
+      name: z.string().trim().min(1).max(100),
+      routes: z
+        .object({
+          jobs: route([]),
+          pipeline: route(['jobId']),
+          profile: route(['jobId', 'candidateId']),
+          inbox: route([]),
+          /** Pin's JSON for one candidate, used when a rule fires for someone whose profile is not open (assumed). */
+          candidateApi: route(['candidateId']),
+          /**
+           * Pin's JSON of a job's pipeline (assumed): the background watcher reads it (SPEC §6.1). A document written
+           * before this route existed gets the built-in one.
+           */
+          pipelineApi: route(['jobId']).default('/api/jobs/:jobId/pipeline'),
+        })
+        .strict(),
+      /** First preferences, before the rules by meaning. Each is relative to the page's main region or its item. */
+      selectors: z
+        .object({
+          main: selectors,
+          profile: selectors,
+          name: selectors,
+          headline: selectors,
+          location: selectors,
+          locationPart: z.object({ city: selectors, state: selectors, country: selectors }).strict(),
+          email: selectors,
+          /** An email element, or the item holding it, that matches one of these is a work address. */
+          emailWork: selectors,
+          phone: selectors,
+          linkedin: selectors,
+          summary: selectors,
+          experienceItem: selectors,
+          experienceTitle: selectors,
+          experienceCompany: selectors,
+          educationItem: selectors,
+          educationSchool: selectors,
+          educationDegree: selectors,
+          educationField: selectors,
+          skill: selectors,
+          /** Inside an experience or education item: the element holding its start, or its end. */
+          dateStart: selectors,
+          dateEnd: selectors,
+          jobLink: selectors,
+          row: selectors,
+          statusChip: selectors,
+        })
+        .strict(),
+      /** Section headings, compared without case. */
+      headings: z
+        .object({
+          contact: words,
+          experience: words,
+          education: words,
+          skills: words,
+          about: words,
+          outreach: words,
+        })
+        .strict(),
+      /** Visible words: statuses, event labels, tags and labels. */
+      words: z
+        .object({
+          status: z
+            .object({ sourced: words, in_sequence: words, replied: words, interested: words })
+            .strict(),
+          event: z.object({ added_to_sequence: words, replied: words, marked_interested: words }).strict(),
+          sourcedByPin: words,
+          importedIntoPin: words,
+          emailWork: words,
+          emailPersonal: words,
+          linkedin: words,
+          location: words,
+          current: words,
+          unknownDate: words,
+        })
+        .strict(),
+      /** How Pin writes month dates when it gives no <time datetime>, tried in order. */
+      dateFormats: z.array(z.enum(DATE_FORMATS)).min(1).max(DATE_FORMATS.length),
+    })
+    .strict(),
+);
 
 export type PinMapping = z.infer<typeof pinMappingSchema>;
 
