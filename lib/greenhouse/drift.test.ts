@@ -106,9 +106,11 @@ describe('drifted answers', () => {
     });
   });
 
-  it('an object without a usable id is refused', () => {
+  it('an object without a usable id is refused, by one schema per kind built once', () => {
     for (const id of [undefined, null, 'abc', 0, -3, 1.5, [1]])
       expect(withNeeds('note').safeParse({ id, body: 'x' }).success, String(id)).toBe(false);
+    expect(withNeeds('note')).toBe(withNeeds('note'));
+    expect(withNeeds('job')).not.toBe(withNeeds('note'));
   });
 
   it('the create-candidate envelope drifts as two objects, and scopes pick endpoints', () => {

@@ -261,15 +261,26 @@ export const OBJECT_SCHEMAS = {
   custom_field_option: customFieldOptionSchema,
 } as const satisfies Record<ObjectKind, z.ZodType>;
 
-/** The object schema plus its `required` fields: the shape a list row or a write answer must have to be used. */
-export function withNeeds<K extends ObjectKind>(kind: K) {
-  const required = NEEDS[kind].required as readonly string[];
-  return OBJECT_SCHEMAS[kind].superRefine((value, ctx) => {
-    for (const field of required) {
-      if ((value as Record<string, unknown>)[field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `a ${kind} without a usable ${field}` });
-    }
-  }) as unknown as z.ZodType<z.output<(typeof OBJECT_SCHEMAS)[K]> & { id: number }>;
+type Needed<K extends ObjectKind> = z.ZodType<z.output<(typeof OBJECT_SCHEMAS)[K]> & { id: number }>;
+const needed = new Map<ObjectKind, z.ZodType>();
+
+/**
+ * The object schema plus its `required` fields: the shape a list row or a write answer must have to be used. Built
+ * once per kind, on first use.
+ */
+export function withNeeds<K extends ObjectKind>(kind: K): Needed<K> {
+  let schema = needed.get(kind);
+  if (!schema) {
+    const required = NEEDS[kind].required as readonly string[];
+    schema = OBJECT_SCHEMAS[kind].superRefine((value, ctx) => {
+      for (const field of required) {
+        if ((value as Record<string, unknown>)[field] === undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `a ${kind} without a usable ${field}` });
+      }
+    });
+    needed.set(kind, schema);
+  }
+  return schema as unknown as Needed<K>;
 }
 
 /** Greenhouse's error body: `errors` entries are strings or single-key {field: reason} objects. */
