@@ -16,7 +16,7 @@ import { CONTROL_DIR } from './control';
 
 const CONTROL_MARKS_DIR = path.resolve(import.meta.dirname, 'control-marks');
 
-import { median, percentile } from './measure';
+import { median, percentile, twoGroupSplit } from './measure';
 import { extensionSelfTime } from './page-profile';
 
 const LONG_TASKS = () => {
@@ -279,6 +279,28 @@ function bootstrapInterval(
   return [percentile(values, 2.5), percentile(values, 97.5)];
 }
 
+/**
+ * A load's rows → quiet falls in one of two groups on this page, whatever the mode: quiet comes about 70 ms after the
+ * rows' layout, or more than 100 ms later, when the page's major garbage collection and the sweeping after it come
+ * first (a trace of the slower loads shows `MajorGC` and a run of 5 ms sweeping tasks after the layout; `--trace-gc`
+ * counts a major GC in about every other load of every mode). The groups are split where the pooled times divide best
+ * (`twoGroupSplit`); each mode's share in the slower group says how often its loads waited for that collection. A
+ * median of a sample split about evenly between two groups jumps between them, which is most of the ratio's spread.
+ */
+function rowsToQuietGroups(tails: Record<'with' | 'control' | 'without', number[]>) {
+  const split = twoGroupSplit(Object.values(tails).flat());
+  if (split === null) return null;
+  const all = Object.values(tails).flat();
+  const share = (values: number[]) =>
+    Number((values.filter((v) => v >= split).length / values.length).toFixed(3));
+  return {
+    splitMs: Number(split.toFixed(1)),
+    fastMedianMs: Number(median(all.filter((v) => v < split)).toFixed(1)),
+    slowMedianMs: Number(median(all.filter((v) => v >= split)).toFixed(1)),
+    slowShare: { with: share(tails.with), control: share(tails.control), without: share(tails.without) },
+  };
+}
+
 /** 95 % interval of the median ratio (with ÷ without). */
 const ratioInterval = (withMs: number[], withoutMs: number[]) =>
   bootstrapInterval(withMs, withoutMs, (a, b) => a / b);
@@ -391,6 +413,11 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const tailWithout = results.without.map((r) => r.ms - r.rowsAt);
     const tailExtra = bootstrapInterval(tailWith, tailWithout, (a, b) => a - b);
     const headExtra = bootstrapInterval(rowsAtWith, rowsAtWithout, (a, b) => a - b);
+    const tailGroups = rowsToQuietGroups({
+      with: tailWith,
+      control: results.control.map((r) => r.ms - r.rowsAt),
+      without: tailWithout,
+    });
     const [controlLow, controlHigh] = ratioInterval(controlMs, withoutMs);
     const [aboveLow, aboveHigh] = ratioInterval(withMs, controlMs);
     const bundle = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/pin.js'));
@@ -425,6 +452,7 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       navigationToRowsExtraMs95: headExtra.map((v) => Number(v.toFixed(1))),
       rowsToQuietExtraMs: Number((median(tailWith) - median(tailWithout)).toFixed(1)),
       rowsToQuietExtraMs95: tailExtra.map((v) => Number(v.toFixed(1))),
+      rowsToQuietGroups: tailGroups,
       longTasksOver50msWith: results.with.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msWithout: results.without.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
       longTasksOver50msControl: results.control.flatMap((r) => r.longTasks).filter((d) => d > 50).length,
