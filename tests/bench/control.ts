@@ -46,12 +46,17 @@ async function oneClick(context: BrowserContext, page: Page, sandbox: HarvestSan
   const clickAt = await page.evaluate(
     () => (window as unknown as { __pgsClicks: number[] }).__pgsClicks.at(-1)!,
   );
-  const [command, dispatch] = await workerMarks(context, ['pgs:command:control.fetch', 'pgs:request']);
+  const [command, fetchCall, dispatch] = await workerMarks(context, [
+    'pgs:command:control.fetch',
+    'pgs:fetch',
+    'pgs:request',
+  ]);
   const arrived = sandbox.requests.slice(before).find((r) => r.path === '/v3/users');
   if (!arrived) throw new Error('the control request never reached the sandbox');
   return {
     clickToWorker: command!.at(-1)! - clickAt,
     clickToDispatch: dispatch!.at(-1)! - clickAt,
+    fetchCall: dispatch!.at(-1)! - fetchCall!.at(-1)!,
     clickToArrive: arrived.at - clickAt,
   };
 }
@@ -76,6 +81,8 @@ export async function benchControl(pinApp: PinApp, runs: number) {
     const summary = (list: typeof warm) => ({
       medianClickToWorkerMs: Number(median(list.map((r) => r.clickToWorker)).toFixed(1)),
       medianClickToDispatchMs: Number(median(list.map((r) => r.clickToDispatch)).toFixed(1)),
+      /** Of which the call to `fetch` itself (Chrome's, with the DevTools routing attached). */
+      medianFetchCallMs: Number(median(list.map((r) => r.fetchCall)).toFixed(2)),
       medianClickToFirstRequestMs: Number(median(list.map((r) => r.clickToArrive)).toFixed(1)),
     });
     return { runs, warm: summary(warm), cold: summary(cold) };

@@ -15,6 +15,8 @@ export interface ExportSplit {
   inputDelay: number;
   /** → the worker hands the first Greenhouse request to the network (its own mark). */
   clickToDispatch: number;
+  /** Of `clickToDispatch`: the first request's call to `fetch`, to its return (the control's is measured the same way). */
+  fetchCall: number;
   /** → the first Greenhouse request reaches Greenhouse (the sandbox, behind Playwright's routing). */
   workerToFirstRequest: number;
   clickToFirstRequest: number;
@@ -112,12 +114,12 @@ export async function measuredExport(
   const worker = await currentWorker(context);
   // The worker's own marks: when it had the command, and when its first request of the export went out.
   // No named inner functions here: tsx would wrap them in a helper the worker does not have.
-  const [command, main, dispatches, answers] = await worker.evaluate(
+  const [command, main, fetchCalls, dispatches, answers] = await worker.evaluate(
     (names) =>
       names.map((name) =>
         performance.getEntriesByName(name).map((m) => performance.timeOrigin + m.startTime),
       ),
-    ['pgs:command:pin.export', 'pgs:main', 'pgs:request', 'pgs:answer'],
+    ['pgs:command:pin.export', 'pgs:main', 'pgs:fetch', 'pgs:request', 'pgs:answer'],
   );
   const marks = { command: command?.at(-1) ?? null, main: main?.at(-1) ?? null };
   const workerOrigin = await worker.evaluate(() => performance.timeOrigin);
@@ -159,10 +161,12 @@ export async function measuredExport(
   const last = Math.max(...requests.map((r) => r.finishedAt));
   const received = marks.command ?? clickAt;
   const dispatched = Math.min(...(dispatches ?? []).filter((t) => t >= received));
+  const called = Math.max(...(fetchCalls ?? []).filter((t) => t <= dispatched));
   return {
     clickToWorker: received - clickAt,
     inputDelay: seenAt - clickAt,
     clickToDispatch: dispatched - clickAt,
+    fetchCall: dispatched - called,
     workerToFirstRequest: first - received,
     clickToFirstRequest: first - clickAt,
     greenhouse: last - first,
@@ -211,6 +215,8 @@ export function summarize(runs: ExportSplit[]) {
     medianClickToWorkerMs: m('clickToWorker'),
     ...coldSplit,
     medianClickToDispatchMs: m('clickToDispatch'),
+    /** Of which the first request's call to `fetch` itself (Chrome's, with the DevTools routing attached). */
+    medianFetchCallMs: round(median(runs.map((r) => r.fetchCall))),
     medianWorkerToFirstRequestMs: m('workerToFirstRequest'),
     medianClickToFirstRequestMs: m('clickToFirstRequest'),
     medianGreenhouseMs: m('greenhouse'),
