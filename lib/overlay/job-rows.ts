@@ -1,6 +1,7 @@
 import type { RowBadge } from '../messaging/views';
 import type { PinJob, StatusObservation } from '../model/pin';
 import { newsAgainst } from '../model/row-digest';
+import { pageMoment } from '../pin/page-timeline';
 import type { PipelineRow } from '../pin/read/lists';
 
 /** What the extension holds of some rows of a pipeline (`pin.jobRows`): their badges, and what it took from each. */
@@ -38,7 +39,7 @@ export class JobRowsAhead {
         if (mine !== this.asked) return;
         this.answer = answer;
         // On the page's performance timeline, so that a test can hold Pin's list until the answer is here.
-        performance.mark('pgs:job-rows');
+        pageMoment('pgs:job-rows');
       },
       // Nothing is lost: the page then asks for the rows it reads (`pin.rowBadges`).
       () => {},

@@ -6,6 +6,7 @@ import type { PinCandidate, PinJob, StatusObservation } from '../model/pin';
 import { observationSignature, unseenRows } from '../model/row-digest';
 import type { PinMapping } from '../pin/mapping/schema';
 import type { PipelineRow } from '../pin/read/lists';
+import { pageMoment, pageSpan } from '../pin/page-timeline';
 import { type PinPageState, watchPinPage } from '../pin/watch';
 import { changeSignalItem } from '../storage/page-items';
 import { listenForChanges } from './change-listener';
@@ -92,7 +93,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (current !== state) return;
     const started = performance.now();
     syncRowBadges(rows, badges);
-    performance.measure('pgs:row-badges', { start: started });
+    pageSpan('pgs:row-badges', started);
   };
 
   /**
@@ -132,7 +133,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       report([state.job], seen ? unseenRows(observations, seen) : observations);
     }
     // The content script's last step for this read (`npm run bench` runs each load until after it).
-    performance.mark('pgs:rows-done');
+    pageMoment('pgs:rows-done');
   };
 
   /**
@@ -150,7 +151,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (!held) return;
     const started = performance.now();
     if (badgeListedRows(document, mapping, current.page.jobId, held.badges))
-      performance.measure('pgs:row-badges-early', { start: started });
+      pageSpan('pgs:row-badges-early', started);
   };
   const onPinChange = () => {
     if (beforeFrame === undefined && current?.kind === 'loading' && document.visibilityState === 'visible')

@@ -9,6 +9,7 @@ import { readPipeline } from './read/pipeline';
 import { type ProfileReading, readProfile } from './read/profile';
 import type { FieldRead, Read } from './read/reads';
 import { PageRowReading, type RowReading } from './read/row-reading';
+import { pageSpan } from './page-timeline';
 import { type PinPage, pageFromUrl } from './routes';
 import { whenPageFree } from './when-free';
 
@@ -95,7 +96,7 @@ export function watchPinPage(
       state.kind === 'pipeline' && (state.rows.length < state.listed || state.rows.some((r) => !r.read));
     onState(state);
     // Visible in the page's performance timeline, so `npm run bench` can attribute the content script's work.
-    performance.measure('pgs:read-page', { start: started });
+    pageSpan('pgs:read-page', started);
   };
   let frame: number | undefined;
   const schedule = () => {

@@ -77,15 +77,16 @@ const UNTIL_QUIET = ({ rows, after }: { rows: number; after: string | null }) =>
 async function loadOnce(
   page: Page,
   withExtension: boolean,
-): Promise<{ ms: number; rowsAt: number; longTasks: number[] }> {
+): Promise<{ ms: number; rowsAt: number; doneAt: number | null; longTasks: number[] }> {
   await page.goto(`${PIN_ORIGIN}/jobs/j-large`, { waitUntil: 'commit' });
   const ms = await page.evaluate(UNTIL_QUIET, { rows: 1000, after: withExtension ? 'pgs:rows-done' : null });
-  const { longTasks, rowsAt } = await page.evaluate(() => {
+  const { longTasks, rowsAt, doneAt } = await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[]; __rowsAt: number | null };
-    return { longTasks: w.__longTasks, rowsAt: w.__rowsAt };
+    const done = performance.getEntriesByName('pgs:rows-done')[0];
+    return { longTasks: w.__longTasks, rowsAt: w.__rowsAt, doneAt: done ? done.startTime : null };
   });
   if (rowsAt === null) throw new Error('the rows-drawn probe saw no rows');
-  return { ms, rowsAt, longTasks };
+  return { ms, rowsAt, doneAt, longTasks };
 }
 
 type TraceEvent = {
@@ -403,8 +404,14 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     if (process.env.BENCH_DEBUG)
       for (const mode of modes)
         console.error(
-          `[bench] ${mode} loads (rows drawn + to quiet, ms):`,
-          results[mode].map((r) => `${r.rowsAt.toFixed(0)}+${(r.ms - r.rowsAt).toFixed(0)}`).join(' '),
+          `[bench] ${mode} loads (rows drawn + to quiet [content script done], ms):`,
+          results[mode]
+            .map(
+              (r) =>
+                `${r.rowsAt.toFixed(0)}+${(r.ms - r.rowsAt).toFixed(0)}` +
+                (r.doneAt === null ? '' : `[${(r.doneAt - r.rowsAt).toFixed(0)}]`),
+            )
+            .join(' '),
         );
     const [low, high] = ratioInterval(withMs, withoutMs);
     const rowsAtWith = results.with.map((r) => r.rowsAt);
