@@ -25,7 +25,9 @@ it('puts moments and spans on the timeline as measures, never as marks', () => {
 function contentScriptSources(): string[] {
   const seen = new Set<string>();
   const resolve = (from: string, spec: string): string | null => {
-    const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : path.resolve(path.dirname(from), spec);
+    const base = spec.startsWith('@/')
+      ? path.join(ROOT, spec.slice(2))
+      : path.resolve(path.dirname(from), spec);
     for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')])
       if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
     return null;

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PinJob, StatusObservation } from '../model/pin';
 import { BUILTIN_PIN_MAPPING } from './mapping/builtin';
 import type { PinMapping } from './mapping/schema';
+import { pageSpan } from './page-timeline';
 import { readInbox } from './read/inbox';
 import { readJobsList } from './read/jobs';
 import type { PipelineRow } from './read/lists';
@@ -9,7 +10,6 @@ import { readPipeline } from './read/pipeline';
 import { type ProfileReading, readProfile } from './read/profile';
 import type { FieldRead, Read } from './read/reads';
 import { PageRowReading, type RowReading } from './read/row-reading';
-import { pageSpan } from './page-timeline';
 import { type PinPage, pageFromUrl } from './routes';
 import { whenPageFree } from './when-free';
 
