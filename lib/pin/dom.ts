@@ -11,15 +11,19 @@ export function textOf(el: Element | null | undefined): string | null {
 
 const normalized = new Map<string, string>();
 
+/** Printable ASCII and whitespace: text that Unicode normalisation (NFKC) leaves as it is. */
+const PLAIN = /^[\x20-\x7e\s]*$/;
+
 /**
- * For comparing words: case, spacing and a trailing colon do not matter. Remembered, since a list repeats the same
- * few labels on every row ("Replied", "In sequence").
+ * For comparing words: case, spacing, compatibility forms (full-width letters) and a trailing colon do not matter.
+ * Remembered, since a list repeats the same few labels on every row ("Replied", "In sequence"). Plain text skips
+ * `normalize`: it would change nothing, and a page's first call to it is a web feature that Chrome reports to the
+ * browser behind a 100 ms timer that cuts the page's idle periods short (see when-free.ts).
  */
 export function norm(text: string): string {
   let value = normalized.get(text);
   if (value === undefined) {
-    value = text
-      .normalize('NFKC')
+    value = (PLAIN.test(text) ? text : text.normalize('NFKC'))
       .replace(/\s+/g, ' ')
       .replace(/[:：]\s*$/, '')
       .trim()

@@ -9,7 +9,7 @@ import type { PipelineRow } from './read/lists';
 import { readPipeline } from './read/pipeline';
 import { type ProfileReading, readProfile } from './read/profile';
 import type { FieldRead, Read } from './read/reads';
-import { PageRowReading, type RowReading } from './read/row-reading';
+import { PageRowReading, primeNearViewport, type RowReading } from './read/row-reading';
 import { type PinPage, pageFromUrl } from './routes';
 import { whenPageFree } from './when-free';
 
@@ -86,6 +86,7 @@ export function watchPinPage(
 ): { reread: (options?: { fresh?: boolean }) => void; stop: () => void } {
   let cancelRead: (() => void) | undefined;
   const rowReading = new PageRowReading();
+  primeNearViewport();
   /** Whether the last read left rows unread, which a scroll may bring into view. */
   let unreadRows = false;
   const read = () => {

@@ -5,7 +5,7 @@ import { MARKUPS } from '../../../tests/pin-app/render-shared';
 import { renderPage } from '../../../tests/support/render-page';
 import { BUILTIN_PIN_MAPPING } from '../mapping/builtin';
 import { readPipeline } from './pipeline';
-import { PageRowReading, rowsNearViewport } from './row-reading';
+import { PageRowReading, rowsNearViewport, viewportHeight } from './row-reading';
 
 const dataset = generateLargeDataset(40);
 
@@ -183,5 +183,16 @@ describe('rowsNearViewport', () => {
     expect(indexes(rowsNearViewport(rows(1000, 100), 400), 1000)).toHaveLength(18);
     expect(indexes(rowsNearViewport(rows(3, 0), 400), 3)).toEqual([0, 1, 2]);
     expect(indexes(rowsNearViewport([], 400), 0)).toEqual([]);
+  });
+});
+
+describe('viewportHeight', () => {
+  it('reads the scrolling element, and falls back to the window where that has no height', () => {
+    const root = document.scrollingElement ?? document.documentElement;
+    Object.defineProperty(root, 'clientHeight', { configurable: true, get: () => 640 });
+    expect(viewportHeight()).toBe(640);
+    Object.defineProperty(root, 'clientHeight', { configurable: true, get: () => 0 });
+    expect(viewportHeight()).toBe(innerHeight);
+    delete (root as { clientHeight?: number }).clientHeight;
   });
 });

@@ -29,13 +29,31 @@ export interface RowReading {
 }
 
 /**
+ * The viewport's height without a horizontal scrollbar, from the scrolling element: `innerHeight` is a web feature that
+ * Chrome reports to the browser on a page's first use, behind a 100 ms timer that cuts the page's idle periods short
+ * (see when-free.ts); this is not.
+ */
+export function viewportHeight(doc: Document = document): number {
+  return (doc.scrollingElement ?? doc.documentElement).clientHeight || innerHeight;
+}
+
+/**
+ * Uses the one counted web feature `nearViewport` needs (`getBoundingClientRect`), on a detached element (no layout),
+ * so that Chrome counts it while the page loads rather than in the first read after Pin draws its rows (see
+ * `viewportHeight`).
+ */
+export function primeNearViewport(doc: Document = document): void {
+  doc.createElement('span').getBoundingClientRect();
+}
+
+/**
  * The rows within a screen's height of the viewport (so a short scroll finds them read), as the range [from, to) of
  * their indexes, by a binary search over the positions of their links: rows of a list are laid out top to bottom in
  * document order. Layout is clean when the page is idle, so the few rectangles read cost no layout.
  */
-export function nearViewport(rows: ArrayLike<Element>, viewportHeight = innerHeight): [number, number] {
-  const top = -viewportHeight;
-  const bottom = 2 * viewportHeight;
+export function nearViewport(rows: ArrayLike<Element>, height = viewportHeight()): [number, number] {
+  const top = -height;
+  const bottom = 2 * height;
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -51,9 +69,9 @@ export function nearViewport(rows: ArrayLike<Element>, viewportHeight = innerHei
 /** `nearViewport` as a test of an index. */
 export function rowsNearViewport(
   rows: ArrayLike<Element>,
-  viewportHeight = innerHeight,
+  height = viewportHeight(),
 ): (index: number) => boolean {
-  const [first, end] = nearViewport(rows, viewportHeight);
+  const [first, end] = nearViewport(rows, height);
   return (index) => index >= first && index < end;
 }
 
