@@ -30,6 +30,24 @@ describe('the change signal', () => {
     expect(afterFlush).toHaveBeenCalledTimes(2);
   });
 
+  it('is stored only once the tabs have the push, so that a tab never takes the stored copy first', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
+    const storedWhenPushed: unknown[] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(async () => {
+      storedWhenPushed.push(await changeSignalItem.getValue());
+    });
+    const before = await changeSignalItem.getValue();
+    // The states take a while: the push waits for them, and the stored copy waits for the push.
+    const statesOf = async (ids: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return ids.map((id) => ({ pinCandidateId: id, pinJobId: 'j-1', state: {} }));
+    };
+    createChangeSignal(() => {}, statesOf)(['c-1'], true);
+    await vi.waitFor(async () => expect((await changeSignalItem.getValue()).candidateIds).toEqual(['c-1']));
+    expect(storedWhenPushed).toEqual([before]);
+  });
+
   it('coalesces progress into one signal per 150 ms', async () => {
     fakeBrowser.reset();
     vi.useFakeTimers();

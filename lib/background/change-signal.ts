@@ -14,10 +14,10 @@ async function tellPinTabs(pinTabs: Promise<Browser.tabs.Tab[]>, message: Change
 }
 
 /**
- * Overlays refresh on a change signal: pushed to open Pin tabs first, then written to storage for the extension's
- * own pages (and a tab the push missed); a tab that had the push skips the stored copy by its `at`. Journal writes
- * come in bursts, so progress is coalesced into one signal per 150 ms; an item that settles (synced, failed,
- * needs review) is signalled at once.
+ * Overlays refresh on a change signal: pushed to open Pin tabs first, then, once the push is out, written to storage
+ * for the extension's own pages (and a tab the push missed); a tab that had the push skips the stored copy by its
+ * `at`. Journal writes come in bursts, so progress is coalesced into one signal per 150 ms; an item that settles
+ * (synced, failed, needs review) is signalled at once.
  */
 export function createChangeSignal(
   afterFlush: () => void,
@@ -51,8 +51,11 @@ export function createChangeSignal(
           ...(pushed.length ? { states: pushed } : {}),
         }),
       )
+      .catch(() => {})
+      // Stored once the tabs have the push: a Pin tab that saw the stored copy first would take it, without the
+      // states, and ask the worker again for what the push was bringing.
+      .then(() => changeSignalItem.setValue({ at, candidateIds }))
       .catch(() => {});
-    void changeSignalItem.setValue({ at, candidateIds });
     afterFlush();
   };
   return (candidateIds: string[], settled: boolean) => {

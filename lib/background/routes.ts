@@ -256,6 +256,9 @@ export function createHandlers(services: Services): Handlers {
       );
       void queue.drain();
       await written;
+      // The export's first request goes out before this answer does: the panel redraws on the answer, and that work
+      // in the page would compete for the CPU with the request's dispatch.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       return itemView(item);
     },
     'ui.openOptions': async () => {

@@ -136,6 +136,17 @@ export async function writing<T>(what: string, write: () => Promise<T>): Promise
   }
 }
 
+/**
+ * Puts one export row in its own transaction and commits it at once: the commit is asked for with the put instead of
+ * after the put's answer has come back to this context, which saves the journal a round trip to IndexedDB.
+ */
+export async function putExportRow(db: IDBPDatabase<DataDb>, row: ExportRow): Promise<void> {
+  const tx = db.transaction('exports', 'readwrite');
+  const put = tx.store.put(row);
+  tx.commit();
+  await Promise.all([put, tx.done]);
+}
+
 /** Reads one value by key, counted by the cold-start meter. */
 export async function readOne<N extends StoreName>(
   db: IDBPDatabase<DataDb>,

@@ -1,6 +1,14 @@
 import type { ExportItem } from '../model/export-item';
 import { type SyncRecord, syncRecordSchema } from '../model/sync-record';
-import { type ExportRow, openDataDb, readableDataDb, readMany, readOne, writing } from '../storage/data-db';
+import {
+  type ExportRow,
+  openDataDb,
+  putExportRow,
+  readableDataDb,
+  readMany,
+  readOne,
+  writing,
+} from '../storage/data-db';
 import { createLock } from '../storage/lock';
 import { meterRead } from '../storage/meter';
 import { migrateLegacyStorage } from '../storage/migrate-local';
@@ -162,7 +170,7 @@ export class SyncStore {
     const db = await this.db();
     open.set(item.id, item);
     this.unwritten.add(item.id);
-    const put = () => writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {});
+    const put = () => writing('the export journal', () => putExportRow(db, rowOf(item))).then(() => {});
     const first = options.holdMs
       ? new Promise<void>((resolve, reject) => {
           const settle = (write: Promise<void>) => {
@@ -201,7 +209,7 @@ export class SyncStore {
     const db = await this.db();
     if (item.state === 'done') open.delete(item.id);
     else open.set(item.id, item);
-    const write = writing('the export journal', () => db.put('exports', rowOf(item))).then(() => {});
+    const write = writing('the export journal', () => putExportRow(db, rowOf(item))).then(() => {});
     this.held.get(item.id)?.settle(write);
     await write;
     this.afterSave(open, item);
@@ -321,6 +329,7 @@ export class SyncStore {
           void records.put(value, item.pinCandidateId);
         }
         void tx.objectStore('exports').put(rowOf(item));
+        tx.commit();
         await tx.done;
         return value;
       });
