@@ -48,6 +48,20 @@ describe('the change signal', () => {
     expect(storedWhenPushed).toEqual([before]);
   });
 
+  it('goes on, pushed and stored, when a Pin tab never takes a push', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
+    // A hung tab: no push is ever answered.
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(() => new Promise(() => {}));
+    const signal = createChangeSignal(() => {});
+    signal(['c-1'], true);
+    signal(['c-2'], true);
+    await vi.waitFor(async () => expect((await changeSignalItem.getValue()).candidateIds).toEqual(['c-2']), {
+      timeout: 2000,
+    });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('coalesces progress into one signal per 150 ms', async () => {
     fakeBrowser.reset();
     vi.useFakeTimers();

@@ -13,6 +13,19 @@ async function tellPinTabs(pinTabs: Promise<Browser.tabs.Tab[]>, message: Change
   );
 }
 
+/** How long a signal waits for the Pin tabs to take its push before the next one, and its stored copy, go out. */
+const TAB_WAIT_MAX_MS = 250;
+
+function settledOrAfter(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * Overlays refresh on a change signal: pushed to open Pin tabs first, then, once the push is out, written to storage
  * for the extension's own pages (and a tab the push missed); a tab that had the push skips the stored copy by its
@@ -44,18 +57,21 @@ export function createChangeSignal(
     pushing = pushing
       .then(() => states)
       .then((pushed) =>
-        tellPinTabs(tabs, {
-          type: CHANGED_MESSAGE,
-          at,
-          candidateIds,
-          ...(pushed.length ? { states: pushed } : {}),
-        }),
+        // A tab slow to take the push (a page stuck in a long task) holds up the next signals only so long.
+        settledOrAfter(
+          tellPinTabs(tabs, {
+            type: CHANGED_MESSAGE,
+            at,
+            candidateIds,
+            ...(pushed.length ? { states: pushed } : {}),
+          }),
+          TAB_WAIT_MAX_MS,
+        ),
       )
-      .catch(() => {})
-      // Stored once the tabs have the push: a Pin tab that saw the stored copy first would take it, without the
-      // states, and ask the worker again for what the push was bringing.
-      .then(() => changeSignalItem.setValue({ at, candidateIds }))
       .catch(() => {});
+    // Stored once the tabs have the push: a Pin tab that saw the stored copy first would take it, without the states,
+    // and ask the worker again for what the push was bringing.
+    void pushing.then(() => changeSignalItem.setValue({ at, candidateIds })).catch(() => {});
     afterFlush();
   };
   return (candidateIds: string[], settled: boolean) => {
