@@ -256,8 +256,8 @@ export function createHandlers(services: Services): Handlers {
       );
       void queue.drain();
       await written;
-      // The export's first request goes out before this answer does: the panel redraws on the answer, and that work
-      // in the page would compete for the CPU with the request's dispatch.
+      // Answered a task later: the export's first request goes out in this task (unless the rate governor holds it),
+      // and the panel's redraw on the answer would compete with its dispatch for the CPU.
       await new Promise((resolve) => setTimeout(resolve, 0));
       return itemView(item);
     },
