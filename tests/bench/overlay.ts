@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '../e2e/support/chromium';
 import { connectDemoCredential, openOptionsPage, routeWorlds } from '../e2e/support/drive';
@@ -78,10 +78,29 @@ const UNTIL_QUIET = ({ rows, after }: { rows: number; after: string | null }) =>
     requestIdleCallback(idle);
   });
 
+const sessions = new WeakMap<Page, CDPSession>();
+
+/**
+ * `BENCH_OVERLAY_COLD=1`: before each load, leaves the last load's page and has V8 collect all it can (CDP
+ * `HeapProfiler.collectGarbage`, a memory-pressure collection). Every load then starts from the same heap, so no load
+ * meets the earlier loads' garbage, but that collection also drops compiled code: every script on the page, the
+ * content script included, is compiled again. So each load is the cold case, not the usual one.
+ */
+async function freshHeap(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  await session.send('HeapProfiler.collectGarbage');
+}
+
 async function loadOnce(
   page: Page,
   withExtension: boolean,
 ): Promise<{ ms: number; rowsAt: number; doneAt: number | null; longTasks: number[] }> {
+  if (process.env.BENCH_OVERLAY_COLD === '1') await freshHeap(page);
   await page.goto(`${PIN_ORIGIN}/jobs/j-large`, { waitUntil: 'commit' });
   const ms = await page.evaluate(UNTIL_QUIET, { rows: 1000, after: withExtension ? 'pgs:rows-done' : null });
   const { longTasks, rowsAt, doneAt } = await page.evaluate(() => {
@@ -271,7 +290,8 @@ export async function contentScriptTime(
 function bootstrapInterval(
   a: number[],
   b: number[],
-  compare: (medianA: number, medianB: number) => number,
+  compare: (centreA: number, centreB: number) => number,
+  centre: (values: number[]) => number = median,
 ): [number, number] {
   const values: number[] = [];
   let seed = 42;
@@ -280,7 +300,7 @@ function bootstrapInterval(
     return seed / 2 ** 31;
   };
   const pick = (values: number[]) => Array.from(values, () => values[Math.floor(random() * values.length)]!);
-  for (let i = 0; i < 2000; i++) values.push(compare(median(pick(a)), median(pick(b))));
+  for (let i = 0; i < 2000; i++) values.push(compare(centre(pick(a)), centre(pick(b))));
   return [percentile(values, 2.5), percentile(values, 97.5)];
 }
 
@@ -309,6 +329,15 @@ function rowsToQuietGroups(tails: Record<'with' | 'control' | 'without', number[
 /** 95 % interval of the median ratio (with ÷ without). */
 const ratioInterval = (withMs: number[], withoutMs: number[]) =>
   bootstrapInterval(withMs, withoutMs, (a, b) => a / b);
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** The ratio of means: a mode's share of loads in the slower group moves it in proportion, not by a jump. */
+const meanRatio = (a: number[], b: number[]) => {
+  const [low, high] = bootstrapInterval(a, b, (x, y) => x / y, mean);
+  return {
+    ratio: Number((mean(a) / mean(b)).toFixed(3)),
+    interval95: [Number(low.toFixed(3)), Number(high.toFixed(3))],
+  };
+};
 
 /**
  * The recruiter's pipeline: its first 600 rows synced to Greenhouse (the rows a load shows first), so each load draws
@@ -420,10 +449,12 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const [low, high] = ratioInterval(withMs, withoutMs);
     const rowsAtWith = results.with.map((r) => r.rowsAt);
     const rowsAtWithout = results.without.map((r) => r.rowsAt);
+    const rowsAtControl = results.control.map((r) => r.rowsAt);
     const tailWith = results.with.map((r) => r.ms - r.rowsAt);
     const tailWithout = results.without.map((r) => r.ms - r.rowsAt);
     const tailExtra = bootstrapInterval(tailWith, tailWithout, (a, b) => a - b);
     const headExtra = bootstrapInterval(rowsAtWith, rowsAtWithout, (a, b) => a - b);
+    const headAboveControl = bootstrapInterval(rowsAtWith, rowsAtControl, (a, b) => a - b);
     const tailGroups = rowsToQuietGroups({
       with: tailWith,
       control: results.control.map((r) => r.ms - r.rowsAt),
@@ -435,6 +466,10 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
     const panelBundle = fs.readFileSync(path.join(EXTENSION_DIR, 'overlay-panel.js'));
     return {
       loads,
+      heap:
+        process.env.BENCH_OVERLAY_COLD === '1'
+          ? 'emptied before each load, compiled code included (BENCH_OVERLAY_COLD)'
+          : 'as the last load left it',
       syncedRows: SYNCED_ROWS.pipelineSynced,
       medianLoadToIdleMsWith: median(withMs),
       medianLoadToIdleMsWithout: median(withoutMs),
@@ -453,14 +488,31 @@ export async function benchOverlay(pinApp: PinApp, loads: number, traced: number
       ratioAboveControl: Number((median(withMs) / median(controlMs)).toFixed(3)),
       ratioAboveControl95: [Number(aboveLow.toFixed(3)), Number(aboveHigh.toFixed(3))],
       /**
+       * The same three as ratios of means. Each load's rows → quiet falls in one of two groups about 140 ms apart
+       * (`rowsToQuietGroups`); with about half the loads in each, a median sits between the groups and jumps with a
+       * few loads' luck, where a mean moves in proportion to the share.
+       */
+      meanRatios: {
+        withToWithout: meanRatio(withMs, withoutMs),
+        controlToWithout: meanRatio(controlMs, withoutMs),
+        withToControl: meanRatio(withMs, controlMs),
+      },
+      /**
        * The same loads split where Pin's rows are in the document: before (fetching through Playwright's routing,
        * scripts, Pin's render) and after (their layout and paint, and the content script's work on them, to quiet).
        * The part after has no network in it, so its spread is far smaller; its difference is the extension's cost there.
        */
-      medianNavigationToRowsMs: { with: median(rowsAtWith), without: median(rowsAtWithout) },
+      medianNavigationToRowsMs: {
+        with: median(rowsAtWith),
+        control: median(rowsAtControl),
+        without: median(rowsAtWithout),
+      },
       medianRowsToQuietMs: { with: median(tailWith), without: median(tailWithout) },
       navigationToRowsExtraMs: Number((median(rowsAtWith) - median(rowsAtWithout)).toFixed(1)),
       navigationToRowsExtraMs95: headExtra.map((v) => Number(v.toFixed(1))),
+      /** The same above the control's (with a build as the control: this build's cost before the rows over that one's). */
+      navigationToRowsAboveControlMs: Number((median(rowsAtWith) - median(rowsAtControl)).toFixed(1)),
+      navigationToRowsAboveControlMs95: headAboveControl.map((v) => Number(v.toFixed(1))),
       rowsToQuietExtraMs: Number((median(tailWith) - median(tailWithout)).toFixed(1)),
       rowsToQuietExtraMs95: tailExtra.map((v) => Number(v.toFixed(1))),
       rowsToQuietGroups: tailGroups,
