@@ -26,7 +26,7 @@ import { benchYear } from './year';
  */
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 21);
 const BULK = Number(process.env.BENCH_BULK ?? 200);
-const OVERLAY_LOADS = Number(process.env.BENCH_OVERLAY_LOADS ?? 40);
+const OVERLAY_LOADS = Number(process.env.BENCH_OVERLAY_LOADS ?? 100);
 const OVERLAY_TRACED = Number(process.env.BENCH_OVERLAY_TRACED ?? 10);
 const INDEX_SIZES = (process.env.BENCH_INDEX_SIZES ?? '50000,200000').split(',').map(Number);
 const WATCH_CHECKS = Number(process.env.BENCH_WATCH_CHECKS ?? 15);
