@@ -71,6 +71,30 @@ export function safeQuery(root: ParentNode, css: string): ArrayLike<Element> {
   }
 }
 
+/**
+ * `querySelector` that treats an invalid selector as matching nothing. For one element, it stops at the first match:
+ * `safeAll(...)[0]` walks the whole subtree (on a 1,000-row pipeline, every row) and wraps every match.
+ */
+export function safeFirst(root: ParentNode, css: string): Element | null {
+  try {
+    return root.querySelector(css);
+  } catch {
+    return null;
+  }
+}
+
+/** As `preferred`, for the first element only: the first selector of `preferences` that matches, and its first match. */
+export function preferredFirst(
+  root: ParentNode,
+  preferences: readonly string[],
+): { element: Element; rule: string } | null {
+  for (const css of preferences) {
+    const element = safeFirst(root, css);
+    if (element) return { element, rule: `selector ${css}` };
+  }
+  return null;
+}
+
 /** The first selector of `preferences` that matches anything in `root`, with its elements. */
 export function preferred(
   root: ParentNode,

@@ -1,5 +1,5 @@
 import type { PinJob } from '../../model/pin';
-import { safeAll, textOf } from '../dom';
+import { safeFirst, textOf } from '../dom';
 import { BUILTIN_PIN_MAPPING } from '../mapping/builtin';
 import type { PinMapping } from '../mapping/schema';
 import { findInRows, linkList, type PipelineRow, type ProfileRow, profileRows } from './lists';
@@ -22,7 +22,7 @@ export function readPipeline(
   const reads = new Reads();
   const main = mainOf(root, mapping);
   if (!main) return reads.fail('the main region');
-  const title = textOf(safeAll(main, 'h1')[0]);
+  const title = textOf(safeFirst(main, 'h1'));
   reads.note('job title', title, 'main heading <h1>');
   if (!title) return reads.fail("the job's title");
   let statuses = 0;

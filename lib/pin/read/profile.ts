@@ -8,7 +8,9 @@ import {
   leafWithWords,
   matchesWord,
   preferred,
+  preferredFirst,
   safeAll,
+  safeFirst,
   sectionByHeading,
   textOf,
 } from '../dom';
@@ -106,10 +108,10 @@ export function readProfile(
   const { selectors, headings, words } = mapping;
   const main = mainOf(root, mapping);
   if (!main) return reads.fail('the main region');
-  const profile = preferred(main, selectors.profile)?.elements[0] ?? main;
+  const profile = preferredFirst(main, selectors.profile)?.element ?? main;
 
-  const namePref = preferred(profile, selectors.name);
-  const nameEl = namePref?.elements[0] ?? safeAll(profile, 'h1')[0] ?? null;
+  const namePref = preferredFirst(profile, selectors.name);
+  const nameEl = namePref?.element ?? safeFirst(profile, 'h1');
   const name = textOf(nameEl);
   reads.note('name', name, namePref ? namePref.rule : 'main heading <h1>');
   if (!name || !nameEl) return reads.fail("the candidate's name");
@@ -148,7 +150,7 @@ export function readProfile(
   if (locEl) {
     claimed.add(locEl);
     const part = (key: 'city' | 'state' | 'country') =>
-      textOf(preferred(locEl, selectors.locationPart[key])?.elements[0]);
+      textOf(preferredFirst(locEl, selectors.locationPart[key])?.element);
     const parts = { city: part('city'), state: part('state'), country: part('country') };
     location = parts.city || parts.state || parts.country ? parts : splitLocation(textOf(locEl) ?? '');
   }
@@ -242,9 +244,9 @@ export function readProfile(
   const about = summaryPref ? null : sectionByHeading(profile, headings.about);
   let summary = textOf(summaryPref?.elements[0]);
   if (about) {
-    const heading = safeAll(about.section, 'h1, h2, h3, h4, h5, h6, [role="heading"]')[0];
+    const heading = safeFirst(about.section, 'h1, h2, h3, h4, h5, h6, [role="heading"]');
     summary =
-      textOf(safeAll(about.section, 'p')[0]) ??
+      textOf(safeFirst(about.section, 'p')) ??
       ((about.section.textContent ?? '').replace(heading?.textContent ?? '', '').trim() || null);
   }
   reads.note('summary', summary, summaryPref?.rule ?? about?.rule ?? null);
@@ -262,7 +264,7 @@ export function readProfile(
       : { items: [], rule: null };
   };
   const field = (item: Element, prefs: readonly string[], index: number, texts: string[]) =>
-    textOf(preferred(item, prefs)?.elements[0]) ?? texts[index] ?? null;
+    textOf(preferredFirst(item, prefs)?.element) ?? texts[index] ?? null;
 
   const exp = items('experience');
   const experience = exp.items.map((item) => {

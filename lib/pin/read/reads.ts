@@ -1,4 +1,4 @@
-import { preferred } from '../dom';
+import { preferredFirst } from '../dom';
 import type { PinMapping } from '../mapping/schema';
 
 /**
@@ -32,7 +32,7 @@ export class Reads {
 
 export function mainOf(root: ParentNode, mapping: PinMapping): Element | null {
   return (
-    preferred(root, mapping.selectors.main)?.elements[0] ??
+    preferredFirst(root, mapping.selectors.main)?.element ??
     ('body' in root ? (root as Document).body : (root as Element))
   );
 }
