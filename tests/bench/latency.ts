@@ -17,6 +17,12 @@ export interface ExportSplit {
   clickToDispatch: number;
   /** Of `clickToDispatch`: the first request's call to `fetch`, to its return (the control's is measured the same way). */
   fetchCall: number;
+  /** Of `clickToDispatch`: the worker having the command → its write-ahead journal write starting (our handler). */
+  workerToJournal: number;
+  /** The journal's write, to its commit (IndexedDB, in the browser process): the write-ahead guarantee's price. */
+  journal: number;
+  /** The journal committed → the first request handed to the network (the `fetch` call included). */
+  journalToDispatch: number;
   /** → the first Greenhouse request reaches Greenhouse (the sandbox, behind Playwright's routing). */
   workerToFirstRequest: number;
   clickToFirstRequest: number;
@@ -114,12 +120,20 @@ export async function measuredExport(
   const worker = await currentWorker(context);
   // The worker's own marks: when it had the command, and when its first request of the export went out.
   // No named inner functions here: tsx would wrap them in a helper the worker does not have.
-  const [command, main, fetchCalls, dispatches, answers] = await worker.evaluate(
+  const [command, main, fetchCalls, dispatches, answers, journalStarts, journaled] = await worker.evaluate(
     (names) =>
       names.map((name) =>
         performance.getEntriesByName(name).map((m) => performance.timeOrigin + m.startTime),
       ),
-    ['pgs:command:pin.export', 'pgs:main', 'pgs:fetch', 'pgs:request', 'pgs:answer'],
+    [
+      'pgs:command:pin.export',
+      'pgs:main',
+      'pgs:fetch',
+      'pgs:request',
+      'pgs:answer',
+      'pgs:journal',
+      'pgs:journaled',
+    ],
   );
   const marks = { command: command?.at(-1) ?? null, main: main?.at(-1) ?? null };
   const workerOrigin = await worker.evaluate(() => performance.timeOrigin);
@@ -162,11 +176,17 @@ export async function measuredExport(
   const received = marks.command ?? clickAt;
   const dispatched = Math.min(...(dispatches ?? []).filter((t) => t >= received));
   const called = Math.max(...(fetchCalls ?? []).filter((t) => t <= dispatched));
+  // Kept once per worker (the latest export's); NaN, and left out of the medians, for an export that wrote none.
+  const journalAt = (journalStarts ?? []).find((t) => t >= received) ?? Number.NaN;
+  const journaledAt = (journaled ?? []).find((t) => t >= journalAt) ?? Number.NaN;
   return {
     clickToWorker: received - clickAt,
     inputDelay: seenAt - clickAt,
     clickToDispatch: dispatched - clickAt,
     fetchCall: dispatched - called,
+    workerToJournal: journalAt - received,
+    journal: journaledAt - journalAt,
+    journalToDispatch: dispatched - journaledAt,
     workerToFirstRequest: first - received,
     clickToFirstRequest: first - clickAt,
     greenhouse: last - first,
@@ -184,7 +204,7 @@ const round = (n: number) => Number(n.toFixed(1));
 
 export function summarize(runs: ExportSplit[]) {
   const m = (key: Exclude<keyof ExportSplit, 'workerStartedBeforeCommand' | 'workerOriginBeforeMain'>) =>
-    round(median(runs.map((r) => r[key])));
+    round(median(runs.map((r) => r[key]).filter(Number.isFinite)));
   const roundTrips = Math.max(...runs.map((r) => r.roundTrips));
   // Cold only: the worker's script starting its main() → the command reaching the router, and the click → that start.
   const started = runs.flatMap((r) => (r.workerStartedBeforeCommand === null ? [] : [r]));
@@ -217,6 +237,10 @@ export function summarize(runs: ExportSplit[]) {
     medianClickToDispatchMs: m('clickToDispatch'),
     /** Of which the first request's call to `fetch` itself (Chrome's, with the DevTools routing attached). */
     medianFetchCallMs: round(median(runs.map((r) => r.fetchCall))),
+    /** The worker's part of it, in three: our handler up to the journal, the journal's commit, and on to the request. */
+    medianWorkerToJournalMs: m('workerToJournal'),
+    medianJournalMs: m('journal'),
+    medianJournalToDispatchMs: m('journalToDispatch'),
     medianWorkerToFirstRequestMs: m('workerToFirstRequest'),
     medianClickToFirstRequestMs: m('clickToFirstRequest'),
     medianGreenhouseMs: m('greenhouse'),
