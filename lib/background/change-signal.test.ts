@@ -62,6 +62,32 @@ describe('the change signal', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 
+  it('after a reset, leaves no stored copy of a signal still waiting for its push, nor of pending progress', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
+    let answer: () => void = () => {};
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(
+      () => new Promise((resolve) => (answer = () => resolve(undefined))),
+    );
+    const signal = createChangeSignal(() => {});
+    signal(['c-settled'], true);
+    signal(['c-progress'], false);
+    await vi.waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalledTimes(1));
+    // "Erase all data" clears storage here, while the push is out.
+    signal.reset();
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await changeSignalItem.getValue()).toEqual({ at: 0, candidateIds: [] });
+    expect(browser.tabs.sendMessage).toHaveBeenCalledTimes(1);
+    // A signal after the reset is stored as before.
+    signal(['c-after'], true);
+    await vi.waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalledTimes(2));
+    answer();
+    await vi.waitFor(async () =>
+      expect((await changeSignalItem.getValue()).candidateIds).toEqual(['c-after']),
+    );
+  });
+
   it('coalesces progress into one signal per 150 ms', async () => {
     fakeBrowser.reset();
     vi.useFakeTimers();

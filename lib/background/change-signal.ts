@@ -40,6 +40,8 @@ export function createChangeSignal(
   let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
+  /** Bumped by `reset`: a signal flushed before it leaves no stored copy after it. */
+  let generation = 0;
   /** Pushes go out in the order of their signals (a tab skips one older than what it has). */
   let pushing: Promise<void> = Promise.resolve();
   const flush = (settled: boolean) => {
@@ -50,6 +52,7 @@ export function createChangeSignal(
     // Strictly increasing, so that two signals in one millisecond stay two.
     last = Math.max(Date.now(), last + 1);
     const at = last;
+    const mine = generation;
     // The tabs are looked up while the states are worked out.
     const tabs = browser.tabs.query({ url: PIN_MATCH_PATTERN }).catch(() => []);
     const states =
@@ -71,12 +74,26 @@ export function createChangeSignal(
       .catch(() => {});
     // Stored once the tabs have the push: a Pin tab that saw the stored copy first would take it, without the states,
     // and ask the worker again for what the push was bringing.
-    void pushing.then(() => changeSignalItem.setValue({ at, candidateIds })).catch(() => {});
+    void pushing
+      .then(() => (mine === generation ? changeSignalItem.setValue({ at, candidateIds }) : undefined))
+      .catch(() => {});
     afterFlush();
   };
-  return (candidateIds: string[], settled: boolean) => {
+  const signal = (candidateIds: string[], settled: boolean) => {
     for (const id of candidateIds) changed.add(id);
     if (settled) flush(true);
     else if (timer === undefined) timer = setTimeout(() => flush(false), 150);
   };
+  return Object.assign(signal, {
+    /**
+     * Drops what is pending: coalesced progress not yet flushed, and the stored copies of signals still waiting for
+     * their push ("Erase all data": a copy written after storage was cleared would be left behind).
+     */
+    reset: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      changed = new Set();
+      generation += 1;
+    },
+  });
 }

@@ -21,6 +21,8 @@ const deleteDatabase = (name: string) =>
 export async function eraseAllData(services: Services): Promise<{ erased: true; droppedQueued: number }> {
   const open = await services.store.openItems().catch(() => []);
   const droppedQueued = open.filter((i) => i.state !== 'done').length;
+  // A change signal waiting for its push would store its copy after the clear: dropped now and once more at the end.
+  services.resetChangeSignals();
   await browser.alarms.clearAll();
   await browser.storage.local.clear();
   await browser.storage.session.clear();
@@ -34,5 +36,6 @@ export async function eraseAllData(services: Services): Promise<{ erased: true; 
   services.greenhouseJobs.forget();
   services.settings.forget();
   services.storageHealth.forget();
+  services.resetChangeSignals();
   return { erased: true, droppedQueued };
 }

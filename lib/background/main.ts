@@ -213,6 +213,7 @@ export function startBackground(): void {
       await store.pruneFinished();
     },
     /** Requests an export takes on average: lookup, create, resume, note and the employments. */
+    resetChangeSignals: () => signalChange.reset(),
     etaSeconds: (remaining) => {
       const limit = connection.client.http.governor.snapshot().limit;
       if (!limit || remaining.length === 0) return remaining.length === 0 ? 0 : null;

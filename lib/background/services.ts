@@ -31,6 +31,8 @@ export interface Services {
   connectedApi: () => Promise<HarvestApi | null>;
   /** Prunes what grows with use by its rules (observations, profiles, the finished log). */
   maintain: () => Promise<void>;
+  /** Drops pending change signals and their stored copies (see `createChangeSignal`). */
+  resetChangeSignals: () => void;
   /** Seconds until these items are through at the current rate limit, when known. */
   etaSeconds: (remaining: ExportItem[]) => number | null;
 }
