@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { PHONE_PLANS_FILE } from './lib/background/phone-plans';
 import { OVERLAY_PANEL_FILE } from './lib/overlay/panel-contract';
 import { HOST_ORIGINS } from './lib/permissions/hosts';
 import { PIN_MATCH_PATTERN } from './lib/pin/host';
@@ -9,6 +11,15 @@ export default defineConfig({
   // Firefox too: an MV3 build with a background event page (WXT writes `background.scripts` for Firefox).
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // libphonenumber's numbering plans as a file the worker reads when it first needs them (phone-plans.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'),
+        relativeDest: PHONE_PLANS_FILE.slice(1),
+      });
+    },
+  },
   // AMO's sources zip: what builds the extension, not what runs produced.
   zip: {
     excludeSources: [

@@ -22,6 +22,7 @@ import { updateToolbarBadge } from './badge';
 import { createChangeSignal } from './change-signal';
 import { ConnectionService } from './connection';
 import { GreenhouseJobs } from './greenhouse-jobs';
+import { loadPhonePlans } from './phone-plans';
 import { backgroundReader, tabReader } from './pin-readers';
 import { PresenceService } from './presence';
 import { primeResumeBuilder } from './resume-loader';
@@ -158,6 +159,7 @@ export function startBackground(): void {
     },
     resume: resumeFor,
     preparedResume: preparedResumeFor,
+    phonePlans: loadPhonePlans,
     wakeAt: (at) => scheduleDrain(at, () => void queue.drain()),
     onCredentialRejected: (message) => connection.markNeedsReconnect(message),
     onChanged: (candidateIds, settled) => signalChange(candidateIds, settled),

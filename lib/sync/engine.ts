@@ -3,6 +3,7 @@ import { GreenhouseError, MESSAGES } from '../greenhouse/errors';
 import type { Connection, Settings } from '../model/connection';
 import type { ExportItem } from '../model/export-item';
 import type { SyncRecord } from '../model/sync-record';
+import type { PhonePlans } from './mapping/contact';
 import type { EducationOptions } from './mapping/education';
 import { applicationScopes, runApplicationStep } from './steps/application';
 import type { StepContext } from './steps/context';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   preparedResume?: (item: ExportItem) => Promise<{ filename: string; bytes: Uint8Array }> | null;
   /** Greenhouse's school, degree and discipline options (cached by the caller), when the scopes allow. */
   educationOptions?: () => Promise<EducationOptions>;
+  /** The numbering plans for phone numbers (a file of the extension, read once); absent: numbers sent as given. */
+  phonePlans?: () => Promise<PhonePlans | null>;
   /** The presence matcher's answer for this item (index and live lookups); absent: live email lookups only. */
   findMatches?: StepContext['findMatches'];
   created?: StepContext['created'];
@@ -69,6 +72,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
   const educationOptions =
     deps.educationOptions && canSendEducation(partial) ? deps.educationOptions() : null;
   educationOptions?.catch(() => {});
+  const phonePlans = deps.phonePlans && item.candidate.phones.length ? deps.phonePlans() : null;
   // The PDF is CPU work in the worker. One made ahead (when the export dialog opened) is taken as soon as the first
   // write is on the wire; otherwise the resume step makes it after the other steps' requests are out, so the work
   // never holds up a request or the handling of an answer.
@@ -109,6 +113,7 @@ export async function runExport(item: ExportItem, deps: EngineDeps): Promise<Exp
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     startResume,
     educationOptions,
+    phonePlans,
     ...(deps.findMatches ? { findMatches: deps.findMatches } : {}),
     ...(deps.created ? { created: deps.created } : {}),
   };

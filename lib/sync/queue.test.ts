@@ -27,6 +27,21 @@ describe('the export queue and engine', () => {
     ]);
   });
 
+  it('sends phone numbers in E.164 with the numbering plans, and as given when they could not be read', async () => {
+    const h = harness();
+    await h.queue.enqueue(request('c-ada', 5001));
+    await h.queue.drain();
+    expect(h.sandbox.candidates[0]!.phone_numbers).toEqual([{ value: '+442079460958', type: 'mobile' }]);
+
+    const without = harness();
+    const queue = new ExportQueue({ ...without.deps, phonePlans: async () => null });
+    await queue.enqueue(request('c-ada', 5001));
+    await queue.drain();
+    expect(without.sandbox.candidates[0]!.phone_numbers).toEqual([
+      { value: '020 7946 0958', type: 'mobile' },
+    ]);
+  });
+
   it('dedupes repeated requests and gives an already-synced candidate only an application on another job', async () => {
     const h = harness();
     const first = await h.queue.enqueue(request('c-ada', 5001));

@@ -50,6 +50,7 @@ export interface QueueDeps {
   prepare: () => Promise<RunContext | null>;
   resume: EngineDeps['resume'];
   preparedResume?: EngineDeps['preparedResume'];
+  phonePlans?: EngineDeps['phonePlans'];
   /** Asks for a drain at `at` (epoch ms): an alarm in the worker, survives restarts. */
   wakeAt: (at: number) => void;
   /** Greenhouse stopped accepting the credential: pause everything until the admin reconnects. */
@@ -289,6 +290,7 @@ export class ExportQueue {
         journal: (updated) => this.save(updated),
         resume: this.deps.resume,
         ...(this.deps.preparedResume ? { preparedResume: this.deps.preparedResume } : {}),
+        ...(this.deps.phonePlans ? { phonePlans: this.deps.phonePlans } : {}),
         ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
         now,
       });

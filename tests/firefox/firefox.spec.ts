@@ -93,6 +93,8 @@ test('a manual export ends with the badge and exactly one of each record, and th
   expect(await link.evaluate((a) => a.getAttribute('href'))).toBe(
     `https://app.greenhouse.io/people/${person!.id}?application_id=${application!.id}`,
   );
+  // In E.164: the event page read the numbering plans from its own package (lib/background/phone-plans.ts).
+  expect(person!.phone_numbers).toEqual([{ value: '+442079460958', type: 'mobile' }]);
   expect(sandbox.attachments[0]).toMatchObject({ type: 'resume', filename: 'Ada Lovelace - Pin resume.pdf' });
   expect(sandbox.attachments[0]!.content!.subarray(0, 5).toString()).toBe('%PDF-');
   // A reload shows the badge from the stored sync record, and no second export button.

@@ -1,3 +1,4 @@
+import plans from 'libphonenumber-js/metadata.min.json';
 import { PresenceService } from '../../lib/background/presence';
 import type { Connection } from '../../lib/model/connection';
 import type { ExportItem } from '../../lib/model/export-item';
@@ -134,6 +135,8 @@ export function harness(
         ...(presence ? { presence: presence.runContext(api) } : {}),
       };
     },
+    // The background reads the extension's copy of these (lib/background/phone-plans.ts).
+    phonePlans: async () => plans,
     resume: async (item) => ({
       filename: `${item.candidate.name} - Pin resume.pdf`,
       bytes: new TextEncoder().encode('%PDF-1.7 test'),

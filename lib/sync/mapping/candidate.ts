@@ -1,6 +1,6 @@
 import type { CreateCandidateBody, CreateEmploymentBody } from '../../greenhouse/unconfirmed';
 import type { PinCandidate } from '../../model/pin';
-import { formatAddress, normalizeLinkedIn, normalizePhone } from './contact';
+import { formatAddress, normalizeLinkedIn, normalizePhone, type PhonePlans } from './contact';
 import { splitName } from './name';
 
 /** The current job: the first experience entry without an end date; never a past job. */
@@ -8,8 +8,12 @@ export function currentJob(candidate: PinCandidate) {
   return candidate.experience.find((x) => x.end === null) ?? null;
 }
 
-/** Pin profile → the body of `POST /v3/candidates` (SPEC §5 table). */
-export function candidateBody(candidate: PinCandidate, greenhouseJobId: number | null): CreateCandidateBody {
+/** Pin profile → the body of `POST /v3/candidates` (SPEC §5 table); phone numbers read with `phonePlans`. */
+export function candidateBody(
+  candidate: PinCandidate,
+  greenhouseJobId: number | null,
+  phonePlans: PhonePlans | null,
+): CreateCandidateBody {
   const { firstName, lastName } = splitName(candidate.name);
   const current = currentJob(candidate);
   const address = formatAddress(candidate.location);
@@ -20,7 +24,7 @@ export function candidateBody(candidate: PinCandidate, greenhouseJobId: number |
     title: current?.title ?? '',
     email_addresses: candidate.emails.map((e) => ({ value: e.address.trim(), type: e.type })),
     phone_numbers: candidate.phones.map((p) => ({
-      value: normalizePhone(p, candidate.location?.country),
+      value: normalizePhone(p, candidate.location?.country, phonePlans),
       type: 'mobile' as const,
     })),
     addresses: address ? [{ value: address, type: 'home' }] : [],

@@ -1,27 +1,22 @@
 import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
-import metadataText from 'libphonenumber-js/metadata.min.json?raw';
 import { countryCodeFor } from '../../model/countries';
 import type { PinCandidate } from '../../model/pin';
 
-/**
- * The phone numbering plans (libphonenumber's "min" set, the library's default), parsed on first use. As the object
- * literal the library ships (80 KB) it was built at every worker start, about 6 ms of a cold wake-up on the CI machine,
- * though most wake-ups never read a phone number; as text it is only scanned.
- */
-let metadata: MetadataJson | null = null;
-const phoneMetadata = (): MetadataJson => {
-  if (!metadata) {
-    // The package's ES entry for this file is the JSON behind `export default`; the JSON file itself is read as is.
-    const start = metadataText.indexOf('{', Math.max(0, metadataText.indexOf('export default')));
-    metadata = JSON.parse(metadataText.slice(start).replace(/;\s*$/, '')) as MetadataJson;
-  }
-  return metadata;
-};
+/** libphonenumber's numbering plans ("min", the library's default set): see lib/background/phone-plans.ts. */
+export type PhonePlans = MetadataJson;
 
-/** E.164 when the number parses (national numbers read in the candidate's country, else the US), else as given. */
-export function normalizePhone(raw: string, country: string | null | undefined): string {
+/**
+ * E.164 when the number parses (national numbers read in the candidate's country, else the US), else as given; as
+ * given too without the numbering plans (the extension's copy could not be read).
+ */
+export function normalizePhone(
+  raw: string,
+  country: string | null | undefined,
+  plans: PhonePlans | null,
+): string {
   const value = raw.trim();
-  const parsed = parsePhoneNumberFromString(value, countryCodeFor(country) ?? 'US', phoneMetadata());
+  if (!plans) return value;
+  const parsed = parsePhoneNumberFromString(value, countryCodeFor(country) ?? 'US', plans);
   return parsed?.isPossible() ? parsed.number : value;
 }
 

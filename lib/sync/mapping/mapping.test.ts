@@ -1,3 +1,4 @@
+import plans from 'libphonenumber-js/metadata.min.json';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, SAMPLE_DATASET_PATH } from '../../../tests/pin-app/server';
 import { candidateBody, employmentBodies } from './candidate';
@@ -33,7 +34,11 @@ describe('contact normalisation', () => {
     ['ext. 12, call after 5', 'Germany', 'ext. 12, call after 5'],
     ['<svg onload=alert(2)>', null, '<svg onload=alert(2)>'],
   ])('phone %s in %s → %s', (raw, country, expected) => {
-    expect(normalizePhone(raw, country)).toBe(expected);
+    expect(normalizePhone(raw, country, plans)).toBe(expected);
+  });
+
+  it('sends a phone number as given, trimmed, without the numbering plans', () => {
+    expect(normalizePhone(' 020 7946 0958 ', 'United Kingdom', null)).toBe('020 7946 0958');
   });
 
   it.each([
@@ -68,7 +73,7 @@ describe('candidateBody and employmentBodies', () => {
   const get = (id: string) => dataset.candidates.find((c) => c.id === id)!;
 
   it('maps every field of a Pin profile', () => {
-    expect(candidateBody(get('c-ada'), 5001)).toEqual({
+    expect(candidateBody(get('c-ada'), 5001, plans)).toEqual({
       first_name: 'Ada',
       last_name: 'Lovelace',
       company: 'Analytical Engines Ltd',
@@ -85,12 +90,12 @@ describe('candidateBody and employmentBodies', () => {
   });
 
   it('keeps email spelling, leaves title and company empty without a current job, and omits the application for prospects', () => {
-    const jose = candidateBody(get('c-jose'), null);
+    const jose = candidateBody(get('c-jose'), null, plans);
     expect(jose.email_addresses).toEqual([{ value: 'JOSE.CRUZ@Example.com', type: 'work' }]);
     expect(jose.application).toBeUndefined();
-    const past = candidateBody(get('c-solo-nocurrent'), null);
+    const past = candidateBody(get('c-solo-nocurrent'), null, plans);
     expect([past.title, past.company]).toEqual(['', '']);
-    expect(candidateBody(get('c-noemail'), null).email_addresses).toEqual([]);
+    expect(candidateBody(get('c-noemail'), null, plans).email_addresses).toEqual([]);
   });
 
   it('sends one employment per experience entry, with YYYY-MM-01 dates and no start when Pin shows none', () => {

@@ -3,6 +3,7 @@ import type { Connection, Settings } from '../../model/connection';
 import type { ExportItem } from '../../model/export-item';
 import type { MatchResult } from '../../model/match';
 import type { SyncRecord } from '../../model/sync-record';
+import type { PhonePlans } from '../mapping/contact';
 import type { EducationOptions } from '../mapping/education';
 
 /** What every step of one export run gets: the item (its journal), Greenhouse, and the run's helpers. */
@@ -28,6 +29,8 @@ export interface StepContext {
   startResume: (onlyIfPrepared: boolean) => Promise<{ filename: string; bytes: Uint8Array }> | null;
   /** Greenhouse's school, degree and discipline options, when education can be sent. */
   educationOptions: Promise<EducationOptions> | null;
+  /** The numbering plans phone numbers are read with (null: sent as given), when the candidate has a phone. */
+  phonePlans: Promise<PhonePlans | null> | null;
   /** Who in Greenhouse this candidate already is (index and live lookups); absent: live email lookups only. */
   findMatches?: () => Promise<MatchResult>;
   /** After this export created a person: cached lookups of their emails are stale. */

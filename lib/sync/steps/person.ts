@@ -117,9 +117,8 @@ export async function runPersonStep(ctx: StepContext): Promise<PersonOutcome> {
     readBack: () =>
       readBackPerson(ctx, steps.person?.status === 'pending' ? steps.person.since : iso(ctx.now())),
     send: async () => {
-      const answer = await api.createCandidate(candidateBody(item.candidate, item.greenhouseJobId), () =>
-        ctx.startResume(true),
-      );
+      const body = candidateBody(item.candidate, item.greenhouseJobId, await ctx.phonePlans);
+      const answer = await api.createCandidate(body, () => ctx.startResume(true));
       ctx.created?.();
       application = answer.application;
       return answer.person;
