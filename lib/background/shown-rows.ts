@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 /** The most rows remembered per job: a few screens, as a page reads them (lib/pin/read/row-reading.ts). */
 export const MAX_SHOWN_ROWS = 300;
@@ -6,7 +7,7 @@ export const MAX_SHOWN_ROWS = 300;
 export const MAX_SHOWN_JOBS = 50;
 
 /** What is kept between worker starts: each job with its rows, the job and the row shown last at the end. */
-const keptSchema = z.array(z.tuple([z.string(), z.array(z.string())]));
+const keptSchema = lazySchema(() => z.array(z.tuple([z.string(), z.array(z.string())])));
 export type KeptShownRows = z.infer<typeof keptSchema>;
 
 /** Where the rows are kept while the browser runs (`storage.session`: memory only, closed to content scripts). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Harvest v3 answers, parsed by need (SPEC §2.1). Greenhouse's OpenAPI document is partial and the live API does
@@ -130,7 +131,7 @@ const asInt = (v: unknown): number | undefined => {
   return undefined;
 };
 /** A field read through `read` when present; an absent key stays absent. */
-const tolerant = <T>(read: (value: unknown) => T) => z.unknown().transform(read).optional();
+const tolerant = <T>(read: (value: unknown) => T) => lazySchema(() => z.unknown().transform(read).optional());
 
 /** A Greenhouse id: a positive integer, also when sent as a numeric string. */
 const id = tolerant((v) => {
@@ -171,7 +172,7 @@ const typedValues = tolerant((v): { value: string; type?: string }[] => {
   });
 });
 
-export const candidateSchema = z.lazy(() =>
+export const candidateSchema = lazySchema(() =>
   z.looseObject({
     id,
     first_name: text,
@@ -185,7 +186,7 @@ export const candidateSchema = z.lazy(() =>
 export type Candidate = z.infer<typeof candidateSchema>;
 
 export const APPLICATION_STATUSES = ['in_process', 'rejected', 'hired', 'converted'] as const;
-export const applicationSchema = z.lazy(() =>
+export const applicationSchema = lazySchema(() =>
   z.looseObject({
     id,
     job_id: nullableInt,
@@ -209,29 +210,29 @@ export const ATTACHMENT_TYPES = [
   'midfunnel_agreement',
   'automated_agreement',
 ] as const;
-export const attachmentSchema = z.lazy(() =>
+export const attachmentSchema = lazySchema(() =>
   z.looseObject({ id, type: word(ATTACHMENT_TYPES), filename: text }),
 );
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const noteSchema = z.lazy(() => z.looseObject({ id, body: text }));
+export const noteSchema = lazySchema(() => z.looseObject({ id, body: text }));
 export type Note = z.infer<typeof noteSchema>;
 
-export const employmentSchema = z.lazy(() =>
+export const employmentSchema = lazySchema(() =>
   z.looseObject({ id, company_name: text, title: text, start_date: text }),
 );
 export type Employment = z.infer<typeof employmentSchema>;
 
-export const educationSchema = z.lazy(() => z.looseObject({ id }));
+export const educationSchema = lazySchema(() => z.looseObject({ id }));
 export type Education = z.infer<typeof educationSchema>;
 
 export const JOB_STATUSES = ['open', 'draft', 'closed'] as const;
-export const jobSchema = z.lazy(() =>
+export const jobSchema = lazySchema(() =>
   z.looseObject({ id, name: text, requisition_id: text, status: word(JOB_STATUSES) }),
 );
 export type Job = z.infer<typeof jobSchema>;
 
-export const userSchema = z.lazy(() =>
+export const userSchema = lazySchema(() =>
   z.looseObject({
     id,
     name: text,
@@ -242,10 +243,10 @@ export const userSchema = z.lazy(() =>
 );
 export type User = z.infer<typeof userSchema>;
 
-export const sourceSchema = z.lazy(() => z.looseObject({ id, name: text }));
+export const sourceSchema = lazySchema(() => z.looseObject({ id, name: text }));
 export type Source = z.infer<typeof sourceSchema>;
 
-export const customFieldOptionSchema = z.lazy(() => z.looseObject({ id, name: text, active: bool }));
+export const customFieldOptionSchema = lazySchema(() => z.looseObject({ id, name: text, active: bool }));
 export type CustomFieldOption = z.infer<typeof customFieldOptionSchema>;
 
 export const OBJECT_SCHEMAS = {
@@ -284,7 +285,7 @@ export function withNeeds<K extends ObjectKind>(kind: K): Needed<K> {
 }
 
 /** Greenhouse's error body: `errors` entries are strings or single-key {field: reason} objects. */
-export const errorBodySchema = z.lazy(() =>
+export const errorBodySchema = lazySchema(() =>
   z.looseObject({
     message: z.string().optional().catch(undefined),
     error: z.string().optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import type { Application, Candidate } from './schemas';
 import type { Committed } from './types';
 
@@ -8,12 +9,14 @@ import type { Committed } from './types';
  */
 
 /** [P] Token response: `expires_at` (ISO); `expires_in` seconds is [U]; the JWT `exp` claim as a fallback. */
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_at: z.string().optional(),
-  expires_in: z.number().optional(),
-});
+export const tokenResponseSchema = lazySchema(() =>
+  z.looseObject({
+    access_token: z.string().min(1),
+    token_type: z.string().optional(),
+    expires_at: z.string().optional(),
+    expires_in: z.number().optional(),
+  }),
+);
 export const DEFAULT_TOKEN_LIFETIME_MS = 3_600_000;
 
 function jwtExpiryMs(token: string): number | null {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import { matchReasonSchema } from '../model/match';
 import { pinCandidateSchema, pinJobSchema, statusObservationSchema } from '../model/pin';
 import { ROW_BUCKETS } from '../model/row-digest';
 import { command, PIN } from './command';
 
 /** A pipeline row's mark: synced (with the Greenhouse stage), or already in Greenhouse (and how it matched). */
-export const rowBadgeSchema = z.lazy(() =>
+export const rowBadgeSchema = lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('synced'), url: z.string(), stage: z.string().nullable() }),
     z.object({ kind: z.literal('in_greenhouse'), url: z.string(), reasons: z.array(matchReasonSchema) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import { watchStatusSchema } from '../model/watch';
 import { command, PAGES } from './command';
 
@@ -7,7 +8,7 @@ import { command, PAGES } from './command';
  * popup builds only their schemas when it opens (SPEC §13: it opens in under 100 ms).
  */
 /** How one enabled rule's Pin job is watched (SPEC §6.1). */
-export const watchViewSchema = z.lazy(() =>
+export const watchViewSchema = lazySchema(() =>
   z.object({
     status: watchStatusSchema,
     label: z.string(),
@@ -19,7 +20,7 @@ export const watchViewSchema = z.lazy(() =>
 export type WatchView = z.infer<typeof watchViewSchema>;
 
 /** The toolbar popup at a glance (SPEC §13), in one answer so it opens fast. */
-export const popupViewSchema = z.lazy(() =>
+export const popupViewSchema = lazySchema(() =>
   z.object({
     connected: z.boolean(),
     actingUserName: z.string().nullable(),

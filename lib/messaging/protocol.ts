@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../model/connection';
 import { greenhouseJobViewSchema } from '../model/greenhouse-job';
+import { lazySchema } from '../model/lazy-schema';
 import { pinCandidateSchema, pinJobSchema } from '../model/pin';
 import { ruleSchema, triggerSchema } from '../model/rule';
 import { command, EVERYONE, PAGES, PIN } from './command';
@@ -24,8 +25,8 @@ import {
  * output must satisfy. Content scripts only get the `pin-content` commands; credential, settings and rule
  * commands are `extension-page` only.
  */
-const none = z.object({}).strict();
-const greenhouseId = z.number().int().positive();
+const none = lazySchema(() => z.object({}).strict());
+const greenhouseId = lazySchema(() => z.number().int().positive());
 
 export const commands = {
   ping: command({
@@ -52,7 +53,7 @@ export const commands = {
   'settings.get': command({ from: PAGES, input: () => none, output: () => settingsSchema }),
   'settings.set': command({
     from: PAGES,
-    input: () => settingsSchema.unwrap().strict(),
+    input: () => settingsSchema.strict(),
     output: () => settingsSchema,
   }),
   'activity.list': command({ from: PAGES, input: () => none, output: () => z.array(itemViewSchema) }),
@@ -168,5 +169,7 @@ export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
 export type ParsedInput<K extends CommandName> = z.output<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
 
-export const messageSchema = z.object({ type: z.string().min(1), payload: z.unknown() }).strict();
+export const messageSchema = lazySchema(() =>
+  z.object({ type: z.string().min(1), payload: z.unknown() }).strict(),
+);
 export type Message = z.infer<typeof messageSchema>;

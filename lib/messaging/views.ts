@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepsSchema } from '../model/export-item';
+import { lazySchema } from '../model/lazy-schema';
 import { matchReasonSchema, reviewMatchSchema } from '../model/match';
 import { pinJobSchema } from '../model/pin';
 import { ruleSchema, triggerSchema } from '../model/rule';
@@ -7,7 +8,7 @@ import { pinMappingSchema } from '../pin/mapping/schema';
 import { watchViewSchema } from './popup-protocol';
 
 /** Shapes the background answers with; every one is parsed again by the caller (lib/messaging/client.ts). */
-export const connectionViewSchema = z.lazy(() =>
+export const connectionViewSchema = lazySchema(() =>
   z.object({
     connected: z.boolean(),
     clientId: z.string().nullable(),
@@ -24,7 +25,7 @@ export const connectionViewSchema = z.lazy(() =>
 );
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
-export const itemViewSchema = z.lazy(() =>
+export const itemViewSchema = lazySchema(() =>
   z.object({
     id: z.string(),
     pinCandidateId: z.string(),
@@ -53,7 +54,7 @@ export const itemViewSchema = z.lazy(() =>
 );
 export type ItemView = z.infer<typeof itemViewSchema>;
 
-export const presenceMatchViewSchema = z.lazy(() =>
+export const presenceMatchViewSchema = lazySchema(() =>
   z.object({
     id: z.number().int(),
     name: z.string(),
@@ -63,7 +64,7 @@ export const presenceMatchViewSchema = z.lazy(() =>
 );
 export type PresenceMatchView = z.infer<typeof presenceMatchViewSchema>;
 
-export const candidateStateSchema = z.lazy(() =>
+export const candidateStateSchema = lazySchema(() =>
   z.object({
     connection: z.enum(['connected', 'not_connected', 'needs_reconnect']),
     missingPermissions: z.array(z.string()),
@@ -85,7 +86,7 @@ export const candidateStateSchema = z.lazy(() =>
 );
 export type CandidateState = z.infer<typeof candidateStateSchema>;
 
-export const rulesViewSchema = z.lazy(() =>
+export const rulesViewSchema = lazySchema(() =>
   z.object({
     /** Pin jobs the extension has seen, by title. */
     pinJobs: z.array(pinJobSchema),
@@ -98,7 +99,7 @@ export const rulesViewSchema = z.lazy(() =>
 );
 export type RulesView = z.infer<typeof rulesViewSchema>;
 
-export const activitySummarySchema = z.lazy(() =>
+export const activitySummarySchema = lazySchema(() =>
   z.object({
     queued: z.number().int(),
     running: z.number().int(),
@@ -113,7 +114,7 @@ export const activitySummarySchema = z.lazy(() =>
 );
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 
-export const pinMappingViewSchema = z.lazy(() =>
+export const pinMappingViewSchema = lazySchema(() =>
   z.object({
     /** The mapping in use (the built-in one, or the admin's import). */
     mapping: pinMappingSchema,
@@ -125,7 +126,7 @@ export type PinMappingView = z.infer<typeof pinMappingViewSchema>;
 export { type RowBadge, rowBadgeSchema } from './list-protocol';
 
 /** What "Export" will write, shown in the dialog before the click. */
-export const exportPreviewSchema = z.lazy(() =>
+export const exportPreviewSchema = lazySchema(() =>
   z.object({
     action: z.discriminatedUnion('kind', [
       z.object({
@@ -145,7 +146,7 @@ export const exportPreviewSchema = z.lazy(() =>
 );
 export type ExportPreview = z.infer<typeof exportPreviewSchema>;
 
-export const indexViewSchema = z.lazy(() =>
+export const indexViewSchema = lazySchema(() =>
   z.object({
     phase: z.enum(['empty', 'building', 'ready']),
     people: z.number().int(),
@@ -155,7 +156,7 @@ export const indexViewSchema = z.lazy(() =>
 );
 
 /** Who in Greenhouse a Pin candidate already is (by email or LinkedIn), for a profile that is not synced. */
-export const presenceViewSchema = z.lazy(() =>
+export const presenceViewSchema = lazySchema(() =>
   z.object({
     matches: z.array(presenceMatchViewSchema),
     linkedInReady: z.boolean(),
@@ -164,7 +165,7 @@ export const presenceViewSchema = z.lazy(() =>
 export type PresenceView = z.infer<typeof presenceViewSchema>;
 
 /** What "Erase all data" erased. */
-export const eraseViewSchema = z.lazy(() =>
+export const eraseViewSchema = lazySchema(() =>
   z.object({ erased: z.literal(true), droppedQueued: z.number().int() }),
 );
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
-export const scopeStatusSchema = z.enum(['granted', 'missing']);
+export const scopeStatusSchema = lazySchema(() => z.enum(['granted', 'missing']));
 /** The saved Greenhouse connection, without the secret (which lives in the secret store). */
-export const connectionSchema = z.lazy(() =>
+export const connectionSchema = lazySchema(() =>
   z.object({
     clientId: z.string(),
     actAsUserId: z.number().int().nullable(),
@@ -16,7 +17,7 @@ export const connectionSchema = z.lazy(() =>
 );
 export type Connection = z.infer<typeof connectionSchema>;
 
-export const settingsSchema = z.lazy(() =>
+export const settingsSchema = lazySchema(() =>
   z.object({
     noteVisibility: z.enum(['private', 'admin_only', 'public']),
   }),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { matchReasonSchema, reviewMatchSchema } from './match';
 import { pinCandidateSchema } from './pin';
 import { triggerSchema } from './rule';
 
-export const exportReasonSchema = z.lazy(() =>
+export const exportReasonSchema = lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('manual'), at: z.string() }),
     z.object({ kind: z.literal('trigger'), trigger: triggerSchema, eventAt: z.string() }),
@@ -17,8 +18,8 @@ export type ExportReason = z.infer<typeof exportReasonSchema>;
  * so a later run knows it must read back before sending again; `done` with `id: null` means Greenhouse committed it
  * but its answer was unreadable.
  */
-const todo = z.lazy(() => z.object({ status: z.literal('todo') }));
-const pending = z.lazy(() =>
+const todo = lazySchema(() => z.object({ status: z.literal('todo') }));
+const pending = lazySchema(() =>
   z.object({
     status: z.literal('pending'),
     since: z.string(),
@@ -26,7 +27,7 @@ const pending = z.lazy(() =>
     answered: z.boolean().optional(),
   }),
 );
-const done = z.lazy(() =>
+const done = lazySchema(() =>
   z.object({
     status: z.literal('done'),
     id: z.number().int().nullable(),
@@ -34,14 +35,14 @@ const done = z.lazy(() =>
     existing: z.boolean().optional(),
   }),
 );
-const warning = z.lazy(() => z.object({ status: z.literal('warning'), message: z.string() }));
-const skipped = z.lazy(() => z.object({ status: z.literal('skipped'), reason: z.string() }));
-export const writeStateSchema = z.lazy(() =>
+const warning = lazySchema(() => z.object({ status: z.literal('warning'), message: z.string() }));
+const skipped = lazySchema(() => z.object({ status: z.literal('skipped'), reason: z.string() }));
+export const writeStateSchema = lazySchema(() =>
   z.discriminatedUnion('status', [todo, pending, done, warning, skipped]),
 );
 export type WriteState = z.infer<typeof writeStateSchema>;
 
-export const personStateSchema = z.lazy(() =>
+export const personStateSchema = lazySchema(() =>
   z.discriminatedUnion('status', [
     pending,
     z.object({ status: z.literal('done'), id: z.number().int(), created: z.boolean() }),
@@ -49,7 +50,7 @@ export const personStateSchema = z.lazy(() =>
 );
 export type PersonState = z.infer<typeof personStateSchema>;
 
-export const stepsSchema = z.lazy(() =>
+export const stepsSchema = lazySchema(() =>
   z.object({
     lookup: z
       .object({
@@ -87,7 +88,7 @@ export const stepsSchema = z.lazy(() =>
 export type Steps = z.infer<typeof stepsSchema>;
 
 export const ITEM_STATES = ['queued', 'running', 'needs_review', 'failed', 'done'] as const;
-export const itemErrorSchema = z.lazy(() =>
+export const itemErrorSchema = lazySchema(() =>
   z.object({
     code: z.string(),
     message: z.string(),
@@ -98,7 +99,7 @@ export const itemErrorSchema = z.lazy(() =>
 export type ItemError = z.infer<typeof itemErrorSchema>;
 
 export const EXPORT_ITEM_VERSION = 3;
-export const exportItemSchema = z.lazy(() =>
+export const exportItemSchema = lazySchema(() =>
   z.object({
     v: z.literal(EXPORT_ITEM_VERSION),
     id: z.string(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** A Greenhouse job as the job pickers show it (name, requisition id, status). */
-export const greenhouseJobViewSchema = z.lazy(() =>
+export const greenhouseJobViewSchema = lazySchema(() =>
   z.object({
     id: z.number().int(),
     name: z.string(),

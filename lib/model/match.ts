@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** Why a Greenhouse person matched a Pin candidate. */
-export const matchReasonSchema = z.enum(['email', 'LinkedIn']);
+export const matchReasonSchema = lazySchema(() => z.enum(['email', 'LinkedIn']));
 export type MatchReason = z.infer<typeof matchReasonSchema>;
 
 /** A Greenhouse person the presence index holds a key of (SPEC §11), and which keys matched. */
@@ -11,7 +12,7 @@ export interface IndexMatch {
 }
 
 /** A Greenhouse person who matched, as the overlay and the review show them. */
-export const reviewMatchSchema = z.lazy(() =>
+export const reviewMatchSchema = lazySchema(() =>
   z.object({
     id: z.number().int(),
     name: z.string(),
@@ -31,7 +32,7 @@ export interface MatchResult {
 }
 
 /** What a live email lookup keeps of each person it found: only what matching shows. */
-export const lookupRowSchema = z.lazy(() =>
+export const lookupRowSchema = lazySchema(() =>
   z.object({
     id: z.number().int(),
     first_name: z.string().nullable().optional(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** Automation triggers (SPEC §6) and how each reads to a recruiter. */
 export const TRIGGERS = ['added_to_sequence', 'replied', 'interested'] as const;
-export const triggerSchema = z.enum(TRIGGERS);
+export const triggerSchema = lazySchema(() => z.enum(TRIGGERS));
 export type Trigger = z.infer<typeof triggerSchema>;
 export const TRIGGER_LABEL: Record<Trigger, string> = {
   added_to_sequence: "When they're added to an outreach sequence",
@@ -11,7 +12,7 @@ export const TRIGGER_LABEL: Record<Trigger, string> = {
 };
 
 /** A per-job automation rule (SPEC §6). `enabledAt` is the no-retroactive-sync line. */
-export const ruleSchema = z.lazy(() =>
+export const ruleSchema = lazySchema(() =>
   z.object({
     pinJobId: z.string(),
     pinJobTitle: z.string(),
@@ -26,7 +27,7 @@ export const ruleSchema = z.lazy(() =>
 export type Rule = z.infer<typeof ruleSchema>;
 
 /** What the extension knows of one candidate in one Pin job: Pin's event times and when it first saw each level. */
-export const observationStateSchema = z.lazy(() =>
+export const observationStateSchema = lazySchema(() =>
   z.object({
     jobId: z.string(),
     candidateId: z.string(),

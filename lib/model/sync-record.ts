@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** What the extension remembers of a synced Pin candidate; kept when the log rotates or Greenhouse disconnects. */
-export const syncRecordSchema = z.lazy(() =>
+export const syncRecordSchema = lazySchema(() =>
   z.object({
     pinCandidateId: z.string(),
     greenhouseCandidateId: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /**
  * How the extension watches a rule's Pin job without a page of it open (SPEC §6.1), as one state per job.
@@ -10,7 +11,7 @@ import { z } from 'zod';
  *   only while a page of the job is open.
  */
 export const WATCH_STATUSES = ['background', 'tab', 'signed_out', 'needs_tab', 'unreadable'] as const;
-export const watchStatusSchema = z.enum(WATCH_STATUSES);
+export const watchStatusSchema = lazySchema(() => z.enum(WATCH_STATUSES));
 export type WatchStatus = z.infer<typeof watchStatusSchema>;
 
 /** The words a rule row and the popup show for each state (SPEC §6.1). */
@@ -25,7 +26,7 @@ export const WATCH_LABEL: Record<WatchStatus, string> = {
 /** States in which a rule fires only while a Pin page shows the event. */
 export const UNWATCHED: ReadonlySet<WatchStatus> = new Set(['signed_out', 'needs_tab', 'unreadable']);
 
-export const jobWatchSchema = z.lazy(() =>
+export const jobWatchSchema = lazySchema(() =>
   z.object({
     status: watchStatusSchema,
     /** Why, in words, when the state is not a plain "watching" (the rule row's second line). */
@@ -43,7 +44,7 @@ export const jobWatchSchema = z.lazy(() =>
 export type JobWatch = z.infer<typeof jobWatchSchema>;
 
 /** What the watcher remembers across checks: the path that works, and one state per watched job. */
-export const watchStateSchema = z.lazy(() =>
+export const watchStateSchema = lazySchema(() =>
   z.object({
     /** The path the last successful read used; a refused background path is tried again now and then. */
     path: z.enum(['background', 'tab']).nullable(),
@@ -63,7 +64,7 @@ export const EMPTY_WATCH_STATE: WatchState = {
 };
 
 /** An answer from Pin to one JSON read, by either path: what the watcher decides on. */
-export const pinAnswerSchema = z.lazy(() =>
+export const pinAnswerSchema = lazySchema(() =>
   z.object({
     /** 0 when the request failed before any answer (offline, a dropped connection). */
     status: z.number().int(),

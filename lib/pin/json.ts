@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import {
   PIN_EVENT_TYPES,
   PIN_STATUSES,
@@ -86,20 +87,20 @@ const word = <T extends string>(values: readonly T[]) =>
     return z.NEVER;
   });
 
-const rowSchema = z.lazy(() =>
+const rowSchema = lazySchema(() =>
   z.looseObject({
     candidateId: z.union([z.string().min(1), z.number().transform(String)]),
     status: z.string(),
     events: z.array(z.unknown()).nullish(),
   }),
 );
-const eventSchema = z.lazy(() =>
+const eventSchema = lazySchema(() =>
   z.looseObject({
     type: word<PinEventType>(PIN_EVENT_TYPES),
     at: z.iso.datetime({ offset: true }),
   }),
 );
-const pipelineSchema = z.lazy(() =>
+const pipelineSchema = lazySchema(() =>
   z.looseObject({
     job: z
       .looseObject({ id: z.union([z.string(), z.number()]).optional(), title: z.string().optional() })
@@ -107,7 +108,7 @@ const pipelineSchema = z.lazy(() =>
     rows: z.array(z.unknown()),
   }),
 );
-const statusWord = word<PinStatus>(PIN_STATUSES);
+const statusWord = lazySchema(() => word<PinStatus>(PIN_STATUSES));
 
 /** A job's pipeline from Pin's JSON: one observation per readable row; null when the answer is not that shape. */
 export function parsePipeline(

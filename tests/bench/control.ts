@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
 import { routeWorlds } from '../e2e/support/drive';
-import { launchWithExtension } from '../e2e/support/extension';
+import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
 import { stopServiceWorkers } from '../e2e/support/worker';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import type { PinApp } from '../pin-app/server';
@@ -62,12 +64,28 @@ async function oneClick(context: BrowserContext, page: Page, sandbox: HarvestSan
 }
 
 /**
- * Chrome's own floor for the click path: an empty MV3 extension (tests/bench/control-extension) loaded the same way,
- * a button in the page, a message to the worker, one fetch. Warm, and cold (the worker stopped before the click).
+ * The control with our built worker's code appended inside a function that is never called: the same few lines run,
+ * but Chrome reads and V8 scans as many bytes as our worker has. Its cold clicks minus the empty control's are what
+ * the size of our script costs before any of it runs.
  */
-export async function benchControl(pinApp: PinApp, runs: number) {
+export function controlWithOurBytes(): { dir: string; bytes: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-control-sized-'));
+  for (const file of fs.readdirSync(CONTROL_DIR))
+    fs.copyFileSync(path.join(CONTROL_DIR, file), path.join(dir, file));
+  const ours = fs.readFileSync(path.join(EXTENSION_DIR, 'background.js'), 'utf8');
+  const control = fs.readFileSync(path.join(CONTROL_DIR, 'background.js'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'background.js'), `${control}\nfunction neverCalled() {\n${ours}\n}\n`);
+  return { dir, bytes: Buffer.byteLength(ours) };
+}
+
+/**
+ * Chrome's own floor for the click path: an empty MV3 extension (tests/bench/control-extension, or `extensionDir`)
+ * loaded the same way, a button in the page, a message to the worker, one fetch. Warm, and cold (the worker stopped
+ * before the click).
+ */
+export async function benchControl(pinApp: PinApp, runs: number, extensionDir = CONTROL_DIR) {
   const sandbox = new HarvestSandbox({ rateLimit: { limit: 100_000, windowMs: 30_000 } });
-  const context = await launchWithExtension({ extensionDir: CONTROL_DIR, opensFirstRunPage: false });
+  const context = await launchWithExtension({ extensionDir, opensFirstRunPage: false });
   try {
     await routeWorlds(context, pinApp, sandbox);
     await context.addInitScript(PAGE_PROBES);

@@ -9,7 +9,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import { startPinApp } from '../pin-app/server';
 import { benchBulk } from './bulk';
-import { benchControl } from './control';
+import { benchControl, controlWithOurBytes } from './control';
 import { benchDataset } from './datasets';
 import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
@@ -73,15 +73,27 @@ async function benchLatency(pinApp: Awaited<ReturnType<typeof startPinApp>>) {
     await context.close();
     log(`latency: the empty-extension control, ${LATENCY_RUNS} warm and ${LATENCY_RUNS} cold clicks`);
     const control = await benchControl(pinApp, LATENCY_RUNS);
+    const sized = controlWithOurBytes();
+    log(`latency: the control with our worker's ${sized.bytes} bytes appended, never run`);
+    const controlWithOurBytesResult = await benchControl(pinApp, LATENCY_RUNS, sized.dir).finally(() =>
+      fs.rmSync(sized.dir, { recursive: true, force: true }),
+    );
     const ours = { warm: summarize(warm), cold: summarize(cold) };
-    const above = (kind: 'warm' | 'cold') =>
-      Number((ours[kind].medianClickToDispatchMs - control[kind].medianClickToDispatchMs).toFixed(1));
+    const above = (kind: 'warm' | 'cold', floor: typeof control) =>
+      Number((ours[kind].medianClickToDispatchMs - floor[kind].medianClickToDispatchMs).toFixed(1));
     return {
       ...ours,
       medianBytesReadBeforeFirstRequestCold: coldBytes.length ? median(coldBytes) : null,
       control,
       /** Our click → first request sent, minus the empty extension's: what this extension adds to Chrome's floor. */
-      clickToDispatchAboveControlMs: { warm: above('warm'), cold: above('cold') },
+      clickToDispatchAboveControlMs: { warm: above('warm', control), cold: above('cold', control) },
+      /** The control carrying our worker's bytes, never run: what the script's size alone costs a click. */
+      controlWithOurBytes: { workerBytes: sized.bytes, ...controlWithOurBytesResult },
+      /** Ours minus the control with our bytes: what our worker's code costs by running (start-up, command, journal). */
+      clickToDispatchAboveSizedControlMs: {
+        warm: above('warm', controlWithOurBytesResult),
+        cold: above('cold', controlWithOurBytesResult),
+      },
     };
   } finally {
     await context.close();

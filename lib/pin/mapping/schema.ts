@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../model/lazy-schema';
 import { DATE_FORMATS, PIN_MAPPING_VERSION } from './constants';
 
 /**
@@ -29,17 +30,19 @@ const route = (params: readonly ('jobId' | 'candidateId')[]) =>
       },
     );
 
-const selector = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
+const selector = lazySchema(() =>
+  z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters'),
+);
 /** Tried in order; the first that matches wins. An empty list leaves only the reader's rules by meaning. */
-const selectors = z.lazy(() => z.array(selector).max(12, 'at most 12 selectors'));
-const words = z.lazy(() =>
+const selectors = lazySchema(() => z.array(selector).max(12, 'at most 12 selectors'));
+const words = lazySchema(() =>
   z
     .array(z.string().trim().min(1, 'must not be empty').max(80))
     .min(1, 'needs at least one word or phrase')
     .max(20),
 );
 
-export const pinMappingSchema = z.lazy(() =>
+export const pinMappingSchema = lazySchema(() =>
   z
     .object({
       version: z.literal(PIN_MAPPING_VERSION, { error: `must be ${PIN_MAPPING_VERSION}` }),
