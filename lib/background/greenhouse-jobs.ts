@@ -14,12 +14,18 @@ const ORDER: Record<string, number> = { open: 0, draft: 1, closed: 2 };
 export class GreenhouseJobs {
   private cache: { at: number; jobs: GreenhouseJobView[] } | null = null;
 
-  async list(api: HarvestApi): Promise<GreenhouseJobView[]> {
-    this.cache ??= await greenhouseJobsItem.getValue().catch(() => null);
+  /**
+   * The list, from the cache while it is fresh; `api` is awaited only to read Greenhouse again (a cold worker reads
+   * its session copy while the connection is being read).
+   */
+  async list(api: Promise<HarvestApi>): Promise<GreenhouseJobView[]> {
+    api.catch(() => {}); // awaited below when needed; unused while the cache is fresh
+    this.cache ??= await this.kept();
     if (this.cache && Date.now() - this.cache.at < JOBS_TTL_MS) return this.cache.jobs;
+    const client = await api;
     let jobs: Awaited<ReturnType<HarvestApi['listJobs']>>;
     try {
-      jobs = await api.listJobs();
+      jobs = await client.listJobs();
     } catch (error) {
       throw new AppFailure(
         isGreenhouseError(error) ? error.kind : 'internal',
@@ -40,7 +46,7 @@ export class GreenhouseJobs {
   }
 
   /** The job with this id, or a failure naming it. */
-  async find(api: HarvestApi, id: number): Promise<GreenhouseJobView> {
+  async find(api: Promise<HarvestApi>, id: number): Promise<GreenhouseJobView> {
     const job = (await this.list(api)).find((j) => j.id === id);
     if (!job) throw new AppFailure('unknown_job', `Greenhouse job ${id} was not found`);
     return job;
@@ -48,6 +54,18 @@ export class GreenhouseJobs {
 
   forget(): void {
     this.cache = null;
+    this.keptRead = null;
     void greenhouseJobsItem.setValue(null);
+  }
+
+  /** Reads the list kept in the session (once per worker): started at wake-up, so Export finds it read. */
+  warm(): void {
+    void this.kept();
+  }
+
+  private keptRead: Promise<{ at: number; jobs: GreenhouseJobView[] } | null> | null = null;
+  private kept() {
+    this.keptRead ??= greenhouseJobsItem.getValue().catch(() => null);
+    return this.keptRead;
   }
 }

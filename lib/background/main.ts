@@ -237,7 +237,9 @@ export function startBackground(): void {
       settingsService.current(),
       presence.indexer.state(),
       sessionTokenCache.get(''),
+      currentMapping(),
     ]);
+    services.greenhouseJobs.warm();
     void ensureAlarms(services);
     void queue.recover().then(() => {
       scheduleBadge();
