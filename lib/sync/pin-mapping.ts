@@ -7,6 +7,8 @@ import { pinMappingItem } from '../storage/page-items';
  * document that no longer validates (a newer or older build) is ignored, not deleted.
  */
 export function resolveMapping(stored: unknown): { mapping: PinMapping; builtIn: boolean } {
+  // Most installs have none: a cold worker then does not build the mapping's schema to learn it.
+  if (stored === null || stored === undefined) return { mapping: BUILTIN_PIN_MAPPING, builtIn: true };
   const parsed = pinMappingSchema.safeParse(stored);
   return parsed.success
     ? { mapping: parsed.data, builtIn: false }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromiumPath } from './chromium';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The build under test: the production build, or another one an A/B run of the bench points at (PGS_EXTENSION_DIR). */
+export const EXTENSION_DIR =
+  process.env.PGS_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
 export interface LaunchOptions {
   userDataDir?: string;
