@@ -8,7 +8,11 @@ describe('the Pin mapping in use', () => {
 
   it('is the built-in one when none is stored, without building the mapping schema to learn it', () => {
     let built = 0;
-    z.config({ postProcessor: () => void (built += 1) });
+    z.config({
+      postProcessor: () => {
+        built += 1;
+      },
+    });
     expect(resolveMapping(null)).toEqual({ mapping: BUILTIN_PIN_MAPPING, builtIn: true });
     expect(resolveMapping(undefined)).toEqual({ mapping: BUILTIN_PIN_MAPPING, builtIn: true });
     expect(built).toBe(0);
