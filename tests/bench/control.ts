@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
+import { RESUME_BUILDER_FILE } from '../../lib/resume/builder';
 import { routeWorlds } from '../e2e/support/drive';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
 import { stopServiceWorkers } from '../e2e/support/worker';
@@ -64,18 +65,35 @@ async function oneClick(context: BrowserContext, page: Page, sandbox: HarvestSan
 }
 
 /**
- * The control with our built worker's code appended inside a function that is never called: the same few lines run,
- * but Chrome reads and V8 scans as many bytes as our worker has. Its cold clicks minus the empty control's are what
- * the size of our script costs before any of it runs.
+ * A copy of the control that carries what Chrome loads for our worker, none of it run: our built `background.js` inside
+ * a function that is never called and, with `imports`, our résumé builder imported in the worker's `install` event as
+ * ours imports it (lib/background/resume-loader.ts). Chrome keeps a script imported at install with the worker and
+ * loads it again at every start, so this copy's cold clicks minus the empty control's are what those bytes cost a
+ * click before any of our code runs.
  */
-export function controlWithOurBytes(): { dir: string; bytes: number } {
+export function controlCarrying({ imports }: { imports: boolean }): {
+  dir: string;
+  workerBytes: number;
+  importedBytes: number;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgs-control-sized-'));
   for (const file of fs.readdirSync(CONTROL_DIR))
     fs.copyFileSync(path.join(CONTROL_DIR, file), path.join(dir, file));
   const ours = fs.readFileSync(path.join(EXTENSION_DIR, 'background.js'), 'utf8');
   const control = fs.readFileSync(path.join(CONTROL_DIR, 'background.js'), 'utf8');
-  fs.writeFileSync(path.join(dir, 'background.js'), `${control}\nfunction neverCalled() {\n${ours}\n}\n`);
-  return { dir, bytes: Buffer.byteLength(ours) };
+  let importedBytes = 0;
+  let install = '';
+  if (imports) {
+    const builder = RESUME_BUILDER_FILE.slice(1);
+    fs.copyFileSync(path.join(EXTENSION_DIR, builder), path.join(dir, builder));
+    importedBytes = fs.statSync(path.join(dir, builder)).size;
+    install = `self.addEventListener('install', () => importScripts(${JSON.stringify(RESUME_BUILDER_FILE)}));\n`;
+  }
+  fs.writeFileSync(
+    path.join(dir, 'background.js'),
+    `${install}${control}\nfunction neverCalled() {\n${ours}\n}\n`,
+  );
+  return { dir, workerBytes: Buffer.byteLength(ours), importedBytes };
 }
 
 /**

@@ -9,7 +9,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/extension';
 import { HarvestSandbox } from '../harvest-sandbox/sandbox';
 import { startPinApp } from '../pin-app/server';
 import { benchBulk } from './bulk';
-import { benchControl, controlWithOurBytes } from './control';
+import { benchControl, controlCarrying } from './control';
 import { benchDataset } from './datasets';
 import { benchIndexBuild } from './index-build';
 import { type ExportSplit, measuredExport, PAGE_PROBES, summarize } from './latency';
@@ -73,11 +73,19 @@ async function benchLatency(pinApp: Awaited<ReturnType<typeof startPinApp>>) {
     await context.close();
     log(`latency: the empty-extension control, ${LATENCY_RUNS} warm and ${LATENCY_RUNS} cold clicks`);
     const control = await benchControl(pinApp, LATENCY_RUNS);
-    const sized = controlWithOurBytes();
-    log(`latency: the control with our worker's ${sized.bytes} bytes appended, never run`);
-    const controlWithOurBytesResult = await benchControl(pinApp, LATENCY_RUNS, sized.dir).finally(() =>
-      fs.rmSync(sized.dir, { recursive: true, force: true }),
-    );
+    const carrying = async (imports: boolean) => {
+      const copy = controlCarrying({ imports });
+      log(
+        `latency: the control carrying our worker's ${copy.workerBytes} bytes, never run` +
+          (imports ? `, and importing our ${copy.importedBytes}-byte résumé builder at install` : ''),
+      );
+      const result = await benchControl(pinApp, LATENCY_RUNS, copy.dir).finally(() =>
+        fs.rmSync(copy.dir, { recursive: true, force: true }),
+      );
+      return { workerBytes: copy.workerBytes, importedBytes: copy.importedBytes, ...result };
+    };
+    const controlWithOurBytesResult = await carrying(false);
+    const controlWithOurScriptsResult = await carrying(true);
     const ours = { warm: summarize(warm), cold: summarize(cold) };
     const above = (kind: 'warm' | 'cold', floor: typeof control) =>
       Number((ours[kind].medianClickToDispatchMs - floor[kind].medianClickToDispatchMs).toFixed(1));
@@ -88,11 +96,21 @@ async function benchLatency(pinApp: Awaited<ReturnType<typeof startPinApp>>) {
       /** Our click → first request sent, minus the empty extension's: what this extension adds to Chrome's floor. */
       clickToDispatchAboveControlMs: { warm: above('warm', control), cold: above('cold', control) },
       /** The control carrying our worker's bytes, never run: what the script's size alone costs a click. */
-      controlWithOurBytes: { workerBytes: sized.bytes, ...controlWithOurBytesResult },
+      controlWithOurBytes: controlWithOurBytesResult,
       /** Ours minus the control with our bytes: what our worker's code costs by running (start-up, command, journal). */
       clickToDispatchAboveSizedControlMs: {
         warm: above('warm', controlWithOurBytesResult),
         cold: above('cold', controlWithOurBytesResult),
+      },
+      /**
+       * The control carrying our bytes and importing our résumé builder at install, as ours does: every script Chrome
+       * loads for our worker's start, none of ours run.
+       */
+      controlWithOurScripts: controlWithOurScriptsResult,
+      /** Ours minus that control: what our worker's code costs by running, with everything Chrome loads for it taken out. */
+      clickToDispatchAboveScriptsControlMs: {
+        warm: above('warm', controlWithOurScriptsResult),
+        cold: above('cold', controlWithOurScriptsResult),
       },
     };
   } finally {
