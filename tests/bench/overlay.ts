@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
+import {
+  type BrowserContext,
+  type CDPSession,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+} from '@playwright/test';
 import { PIN_ORIGIN } from '../../lib/pin/host';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '../e2e/support/chromium';
 import { connectDemoCredential, openOptionsPage, routeWorlds } from '../e2e/support/drive';
@@ -131,9 +137,12 @@ export async function contentScriptTime(
   withExtension = true,
 ): Promise<{ ms: number; longTasks: number; longTasksTouched: number; measures: Record<string, number> }> {
   const cdp = await context.newCDPSession(page);
-  page.on('console', (m) => {
+  // With BENCH_DEBUG every measure of the load is printed; the listener goes with the load, so none repeats.
+  const debug = Boolean(process.env.BENCH_DEBUG);
+  const printMeasure = (m: ConsoleMessage) => {
     if (m.text().startsWith('MEASURE')) console.error(m.text());
-  });
+  };
+  if (debug) page.on('console', printMeasure);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
     events.push(...(e.value as unknown as TraceEvent[]));
@@ -156,14 +165,15 @@ export async function contentScriptTime(
     );
   } else await loadOnce(page, withExtension);
   // Summed per name: a page may be read more than once while it renders.
-  const measures = await page.evaluate(() => {
+  const measures = await page.evaluate((debug) => {
     const sums: Record<string, number> = {};
     for (const m of performance.getEntriesByType('measure'))
       if (m.name.startsWith('pgs:')) sums[m.name] = (sums[m.name] ?? 0) + m.duration;
     sums['badges drawn'] = document.querySelectorAll('[data-pgs-badge]').length;
-    for (const m of performance.getEntriesByType('measure'))
-      if (m.name.startsWith('pgs:'))
-        console.log('MEASURE', m.name, m.startTime.toFixed(0), m.duration.toFixed(1));
+    if (debug)
+      for (const m of performance.getEntriesByType('measure'))
+        if (m.name.startsWith('pgs:'))
+          console.log('MEASURE', m.name, m.startTime.toFixed(0), m.duration.toFixed(1));
     // The wait for the worker between the read that found the rows and the content script's last step for it (0 when
     // the rows were marked from what was asked for ahead, in the read's own task).
     const done = performance.getEntriesByName('pgs:rows-done')[0];
@@ -173,7 +183,8 @@ export async function contentScriptTime(
       .at(-1);
     if (read && done) sums['worker wait'] = Math.max(0, done.startTime - (read.startTime + read.duration));
     return sums;
-  });
+  }, debug);
+  page.off('console', printMeasure);
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
