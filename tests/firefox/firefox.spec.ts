@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test } from './fixtures';
-import { choose, click, find, textOf, waitForText } from './support/dom';
+import { choose, click, find, textOf, waitForText, waitUntil } from './support/dom';
 
 const ONE_OF_EACH = { candidates: 1, applications: 1, attachments: 1, notes: 1, employments: 4 };
 const tally = (sandbox: import('../harvest-sandbox/sandbox').HarvestSandbox) => ({
@@ -20,7 +20,8 @@ async function exportFromOverlay(pin: Page, jobLabel: string) {
   await click(pin, 'Export to ATS', { scope: 'overlay' });
   await choose(pin, 'Greenhouse job', jobLabel, { scope: 'overlay' });
   const jobName = jobLabel.replace(/ \([^)]*\)$/, '');
-  await pin.waitForFunction(
+  await waitUntil(
+    pin,
     (name) => {
       const preview = document
         .querySelector('pin-greenhouse-sync')
@@ -41,7 +42,8 @@ const badge = (pin: Page) => find(pin, 'a', 'Open in Greenhouse', { scope: 'over
 /** The link of a pipeline row's synced badge (in its own shadow root), once it is drawn. */
 const rowBadgeHref = async (pin: Page, candidateId: string) =>
   (
-    await pin.waitForFunction(
+    await waitUntil(
+      pin,
       (id) =>
         document
           .querySelector(`tr[data-candidate-id="${id}"] [data-pgs-badge]`)

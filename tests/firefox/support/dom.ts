@@ -1,4 +1,4 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, EvaluateFunc, HandleFor, Page } from 'puppeteer-core';
 
 /**
  * Small page helpers for Firefox tests, by what a user sees: button text and field labels. `overlay` scopes a
@@ -6,6 +6,29 @@ import type { ElementHandle, Page } from 'puppeteer-core';
  * so the page sees trusted events (the overlay ignores untrusted ones).
  */
 export type Scope = 'page' | 'overlay';
+
+/**
+ * Polls `predicate` in the page until it returns something truthy, and returns that as a handle. Puppeteer's own
+ * `waitForFunction` compiles the predicate inside the page with `new Function`, which an extension page's CSP
+ * refuses in Firefox 140 ESR ("call to Function() blocked by CSP"); `evaluateHandle` hands it to the browser over
+ * WebDriver BiDi instead, as Playwright's locators do.
+ */
+export async function waitUntil<Params extends unknown[], Func extends EvaluateFunc<Params>>(
+  page: Page,
+  predicate: Func,
+  options: { timeout: number; polling?: number },
+  ...args: Params
+): Promise<HandleFor<Awaited<ReturnType<Func>>>> {
+  const deadline = Date.now() + options.timeout;
+  for (;;) {
+    const handle = await page.evaluateHandle(predicate, ...args);
+    if (await page.evaluate((value) => Boolean(value), handle)) return handle;
+    await handle.dispose();
+    if (Date.now() > deadline)
+      throw new Error(`Waited ${options.timeout} ms for the page: ${predicate.toString().slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, options.polling ?? 200));
+  }
+}
 
 export async function textOf(page: Page, scope: Scope = 'page'): Promise<string> {
   return page.evaluate((scope) => {
@@ -26,7 +49,8 @@ export async function waitForText(
     typeof text === 'string'
       ? { source: text, flags: '', literal: true }
       : { source: text.source, flags: text.flags, literal: false };
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     (scope, p) => {
       const root = scope === 'overlay' ? document.querySelector('pin-greenhouse-sync')?.shadowRoot : document;
       if (!root) return false;
@@ -48,7 +72,8 @@ export async function find(
   name: string,
   options: { scope?: Scope; timeout?: number } = {},
 ): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
+  const handle = await waitUntil(
+    page,
     (scope, sel, wanted) => {
       const root = scope === 'overlay' ? document.querySelector('pin-greenhouse-sync')?.shadowRoot : document;
       return (
@@ -96,7 +121,8 @@ export async function control(
   label: string,
   options: { scope?: Scope; group?: string } = {},
 ): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
+  const handle = await waitUntil(
+    page,
     (scope, text, legend) => {
       const root = scope === 'overlay' ? document.querySelector('pin-greenhouse-sync')?.shadowRoot : document;
       const within = legend
@@ -132,7 +158,8 @@ export async function choose(
   options: { scope?: Scope; group?: string } = {},
 ): Promise<void> {
   const select = (await control(page, label, options)) as ElementHandle<HTMLSelectElement>;
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     (el, text) => [...(el as HTMLSelectElement).options].some((o) => o.textContent?.trim() === text),
     { timeout: 15_000, polling: 200 },
     select,
