@@ -62,7 +62,11 @@ export async function waitForText(
     { timeout: options.timeout ?? 15_000, polling: 200 },
     options.scope ?? 'page',
     pattern,
-  );
+  ).catch(async (error: Error) => {
+    // What the user saw instead says why (an error message, another step).
+    const shown = await textOf(page, options.scope).catch(() => '(the page could not be read)');
+    throw new Error(`"${text}" did not appear. The page shows:\n${shown.slice(0, 1500)}`, { cause: error });
+  });
 }
 
 /** The element matching `selector` whose trimmed text (or aria-label) is exactly `name`. */
