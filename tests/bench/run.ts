@@ -1,4 +1,4 @@
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +131,18 @@ function bundleSizes() {
   return { worker: size('background.js'), contentScript: size('content-scripts/pin.js'), chunks };
 }
 
+/** The browser's own version line ("Chromium 150.0.7871.100"): machines of one kind get different builds from Debian. */
+function browserVersion(): string {
+  const binary = resolveChromiumPath();
+  try {
+    return execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 })
+      .split(' built ')[0]!
+      .trim();
+  } catch {
+    return path.basename(binary);
+  }
+}
+
 async function main() {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')) || process.env.BENCH_BUILD !== '0') {
     log('building the extension');
@@ -139,7 +151,7 @@ async function main() {
   const pinApp = await startPinApp({ dataset: benchDataset(2 * LATENCY_RUNS + 1, BULK) });
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${path.basename(resolveChromiumPath())}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion()}`,
     bundles: bundleSizes(),
   };
   try {
