@@ -72,7 +72,7 @@ export const test = base.extend<Fixtures>({
     use(async () => {
       const pin = await openPin('/jobs/j-backend/candidates/c-ada');
       await click(pin, 'Connect Greenhouse', { scope: 'overlay' });
-      const options = await findExtensionPage(firefox);
+      const options = await findExtensionPage(firefox, 10_000, { inFront: true });
       await fill(options, 'Client ID', DEMO_CREDENTIAL.clientId);
       await fill(options, 'Client Secret', DEMO_CREDENTIAL.clientSecret);
       await fill(options, 'Act as user ID', String(ADMIN_USER_ID));

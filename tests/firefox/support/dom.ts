@@ -152,6 +152,17 @@ export async function fill(page: Page, label: string, value: string): Promise<vo
   await input.click({ count: 3 });
   await input.press('Backspace');
   if (value) await input.type(value);
+  // Keys can be lost (a tab switching under them): say so here, not as a later step's missing text.
+  await waitUntil(
+    page,
+    (el, v) => (el as HTMLInputElement).value === v,
+    { timeout: 5_000 },
+    input,
+    value,
+  ).catch(async (error: Error) => {
+    const held = await page.evaluate((el) => (el as HTMLInputElement).value, input).catch(() => '?');
+    throw new Error(`"${label}" holds "${held}" after typing "${value}"`, { cause: error });
+  });
 }
 
 /** Chooses the option whose text is `optionText` in the select labelled `label`. */

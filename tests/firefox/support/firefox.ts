@@ -61,15 +61,29 @@ export async function launchFirefox(options: { proxyPort: number; extensionDir?:
   return browser;
 }
 
-/** The open extension page (options), found by its real location: BiDi reports moz-extension tabs as about:blank. */
-export async function findExtensionPage(browser: Browser, timeoutMs = 10_000): Promise<Page> {
+/**
+ * The open extension page (options), found by its real location: BiDi reports moz-extension tabs as about:blank.
+ * With `inFront`, only once it is the tab in front with focus, as a user sees it after the overlay opened it: the
+ * options tab opened at install exists behind Pin's tab until Firefox switches to it, and keys typed into a tab
+ * while Firefox switches to it can be lost.
+ */
+export async function findExtensionPage(
+  browser: Browser,
+  timeoutMs = 10_000,
+  options: { inFront?: boolean } = {},
+): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(EXTENSION_ORIGIN)) return page;
+      const where = await page
+        .evaluate(() => ({
+          href: location.href,
+          inFront: document.visibilityState === 'visible' && document.hasFocus(),
+        }))
+        .catch(() => ({ href: '', inFront: false }));
+      if (where.href.startsWith(EXTENSION_ORIGIN) && (!options.inFront || where.inFront)) return page;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('No extension page opened');
+  throw new Error(options.inFront ? 'No extension page came to the front' : 'No extension page opened');
 }
