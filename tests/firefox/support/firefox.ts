@@ -63,9 +63,8 @@ export async function launchFirefox(options: { proxyPort: number; extensionDir?:
 
 /**
  * The open extension page (options), found by its real location: BiDi reports moz-extension tabs as about:blank.
- * With `inFront`, only once it is the tab in front with focus, as a user sees it after the overlay opened it: the
- * options tab opened at install exists behind Pin's tab until Firefox switches to it, and keys typed into a tab
- * while Firefox switches to it can be lost.
+ * With `inFront`, only once it is the tab in front with focus, as a user sees it after the overlay opened it (the
+ * options tab opened at install sits behind Pin's tab until Firefox switches to it).
  */
 export async function findExtensionPage(
   browser: Browser,
