@@ -152,7 +152,7 @@ export async function fill(page: Page, label: string, value: string): Promise<vo
   await input.click({ count: 3 });
   await input.press('Backspace');
   if (value) await input.type(value);
-  // Keys can be lost (a tab switching under them): say so here, not as a later step's missing text.
+  // Keys that did not arrive fail here, with what the field holds, not as a later step's missing text.
   await waitUntil(
     page,
     (el, v) => (el as HTMLInputElement).value === v,
